@@ -1,0 +1,95 @@
+// noneq/core/value_traits.hpp — what the formulas need to know about their value type V:
+// scalar (float, double, long double) or xsimd::batch. Lane access, masks and selection work the
+// same for both, so each formula is written once.
+#pragma once
+
+#include <xsimd/xsimd.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <type_traits>
+
+namespace noneq {
+
+template <class V>
+struct is_batch : std::false_type {};
+template <class T, class A>
+struct is_batch<xsimd::batch<T, A>> : std::true_type {};
+template <class V>
+inline constexpr bool is_batch_v = is_batch<V>::value;
+
+/// The scalar element type: V itself, or the batch's element type.
+template <class V>
+struct scalar_of {
+    using type = V;
+};
+template <class T, class A>
+struct scalar_of<xsimd::batch<T, A>> {
+    using type = T;
+};
+template <class V>
+using scalar_t = typename scalar_of<V>::type;
+
+/// A value type the formulas accept: a floating-point scalar or a batch of them.
+template <class V>
+concept value_type = std::is_floating_point_v<scalar_t<V>>;
+
+/// Number of lanes (1 for a scalar).
+template <class V>
+constexpr std::size_t lanes() {
+    if constexpr (is_batch_v<V>)
+        return V::size;
+    else
+        return 1;
+}
+
+/// Lane i of a value (the value itself for a scalar).
+template <class V>
+scalar_t<V> lane(const V& v, std::size_t i) {
+    if constexpr (is_batch_v<V>)
+        return v.get(i);
+    else {
+        (void)i;
+        return v;
+    }
+}
+
+/// Lane i of a mask (a bool for scalars).
+template <class M>
+bool mask_lane(const M& m, std::size_t i) {
+    if constexpr (std::is_same_v<M, bool>) {
+        (void)i;
+        return m;
+    } else {
+        return m.get(i);
+    }
+}
+
+/// True if any lane of the mask is set.
+template <class M>
+bool any_of(const M& m) {
+    if constexpr (std::is_same_v<M, bool>)
+        return m;
+    else
+        return xsimd::any(m);
+}
+
+/// Elementwise choice: c ? a : b.
+template <class M, class V>
+V select(const M& c, const V& a, const V& b) {
+    if constexpr (std::is_same_v<M, bool>)
+        return c ? a : b;
+    else
+        return xsimd::select(c, a, b);
+}
+
+/// Elementwise finiteness test.
+template <class V>
+auto is_finite(const V& v) {
+    if constexpr (is_batch_v<V>)
+        return xsimd::isfinite(v);
+    else
+        return std::isfinite(v);
+}
+
+} // namespace noneq

@@ -1,0 +1,70 @@
+// noneq/flux/ghk_current.hpp — the Goldman-Hodgkin-Katz current of one ion species
+// (Goldman 1943; Hodgkin & Katz 1949):
+//   I = P z^2 F^2 V / (RT) * (c_in - c_out e^{-u}) / (1 - e^{-u}),   u = z F V / (RT)
+// rewritten as I = z F P (c_in - c_out e^{-u}) exprel(-u), which is exact and smooth through
+// V = 0 (where it becomes z F P (c_in - c_out)). Outward current is positive.
+#pragma once
+
+#include <noneq/constants.hpp>
+#include <noneq/core/error.hpp>
+#include <noneq/core/exprel.hpp>
+#include <noneq/units.hpp>
+
+namespace noneq {
+
+/// GHK molar flux density (outward positive), unchecked.
+template <value_type V>
+molar_flux<V> ghk_flux(unchecked_t, int z, const permeability<V>& P, const voltage<V>& v,
+                       const concentration<V>& c_in, const concentration<V>& c_out,
+                       const temperature<V>& T) {
+    using std::exp;
+    using xsimd::exp;
+    const V u = V(scalar_t<V>(z)) * v.value() / thermal_voltage(T).value();
+    const V j = P.value() * (c_in.value() - c_out.value() * exp(-u)) * exprel(-u);
+    return molar_flux<V>::from_value(j);
+}
+
+/// GHK current density (outward positive), unchecked.
+template <value_type V>
+current_density<V> ghk_current(unchecked_t, int z, const permeability<V>& P, const voltage<V>& v,
+                               const concentration<V>& c_in, const concentration<V>& c_out,
+                               const temperature<V>& T) {
+    const auto zF = V(scalar_t<V>(z) * scalar_t<V>(constants::F.value()));
+    return current_density<V>::from_value(zF *
+                                          ghk_flux(unchecked, z, P, v, c_in, c_out, T).value());
+}
+
+namespace detail {
+template <value_type V>
+void check_ghk_args(int z, const permeability<V>& P, const voltage<V>& v,
+                    const concentration<V>& c_in, const concentration<V>& c_out,
+                    const temperature<V>& T) {
+    require(z != 0, "z", z, "nonzero integer valence");
+    require_nonnegative("P", P.value(), "m/s");
+    require_finite("v", v.value(), "V");
+    require_nonnegative("c_in", c_in.value(), "mol/m^3");
+    require_nonnegative("c_out", c_out.value(), "mol/m^3");
+    require_positive("T", T.value(), "K");
+}
+} // namespace detail
+
+/// GHK molar flux density of one ion (outward positive, mol m^-2 s^-1). Zero concentrations are
+/// legal; z must be nonzero, P >= 0, T > 0.
+template <value_type V>
+molar_flux<V> ghk_flux(int z, const permeability<V>& P, const voltage<V>& v,
+                       const concentration<V>& c_in, const concentration<V>& c_out,
+                       const temperature<V>& T) {
+    detail::check_ghk_args(z, P, v, c_in, c_out, T);
+    return ghk_flux(unchecked, z, P, v, c_in, c_out, T);
+}
+
+/// GHK current density of one ion (outward positive, A/m^2).
+template <value_type V>
+current_density<V> ghk_current(int z, const permeability<V>& P, const voltage<V>& v,
+                               const concentration<V>& c_in, const concentration<V>& c_out,
+                               const temperature<V>& T) {
+    detail::check_ghk_args(z, P, v, c_in, c_out, T);
+    return ghk_current(unchecked, z, P, v, c_in, c_out, T);
+}
+
+} // namespace noneq

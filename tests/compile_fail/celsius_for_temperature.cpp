@@ -1,0 +1,12 @@
+// A Celsius reading is not an absolute temperature: it must go through kelvin().
+// expect: no matching function for call to .nernst
+#include <noneq/noneq.hpp>
+
+using namespace noneq;
+using namespace noneq::literals;
+
+int main() {
+    auto e = nernst(1, 140.0_mM, 5.0_mM, 37.0_degC);
+    (void)e;
+    return 0;
+}

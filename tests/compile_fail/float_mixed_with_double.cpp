@@ -1,0 +1,12 @@
+// Value types are not mixed silently: a float concentration with double ones.
+// expect: no matching function for call to .nernst
+#include <noneq/noneq.hpp>
+
+using namespace noneq;
+using namespace noneq::literals;
+
+int main() {
+    auto e = nernst(1, concentration<float>::from_value(140.0f), 5.0_mM, kelvin(37.0_degC));
+    (void)e;
+    return 0;
+}

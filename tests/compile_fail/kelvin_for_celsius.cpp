@@ -1,0 +1,12 @@
+// A kelvin temperature passed where a Celsius reading is expected.
+// expect: no matching function for call to .kelvin
+#include <noneq/noneq.hpp>
+
+using namespace noneq;
+using namespace noneq::literals;
+
+int main() {
+    auto t = kelvin(310.0_K);
+    (void)t;
+    return 0;
+}

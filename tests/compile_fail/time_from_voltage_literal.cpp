@@ -1,0 +1,12 @@
+// A voltage literal where a time is due.
+// expect: conversion from .*non-scalar type
+#include <noneq/noneq.hpp>
+
+using namespace noneq;
+using namespace noneq::literals;
+
+int main() {
+    noneq::time<double> t = 5.0_mV;
+    (void)t;
+    return 0;
+}
