@@ -1,15 +1,23 @@
 // potential/ and flux/ (GHK, chord, driving force, electrochemical work): identities that must
 // hold exactly or to a tolerance derived from the numerics, scalar and batch, and the errors.
+#include <noneq/flux/ghk_current.hpp>
+#include <noneq/flux/ghk_mixture.hpp>
+#include <noneq/flux/ohmic.hpp>
+#include <noneq/potential/chord.hpp>
+#include <noneq/potential/driving_force.hpp>
 #include <noneq/potential/electrochemical.hpp>
+#include <noneq/potential/ghk_divalent.hpp>
 #include <noneq/potential/ghk_voltage.hpp>
 #include <noneq/potential/nernst.hpp>
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <random>
 #include <span>
 #include <string>
 #include <vector>
@@ -201,5 +209,267 @@ TEST_CASE("Donnan equilibrium: Gibbs-Donnan product, one potential for both ions
     // fixed negative charge pulls cations in: inside negative
     CHECK(in_mV(donnan_equilibrium(100.0_mM, -50.0_mM, T).potential) < 0);
     CHECK(error_of([&] { donnan_equilibrium(0.0_mM, -50.0_mM, T); }).find("c_salt_out") !=
+          std::string::npos);
+}
+
+// ---- mixtures with divalent ions: closed form, general solver, total current -----------------
+
+namespace {
+template <class V = double, class PU = unit::permeability>
+ghk_ion<V, PU> ion(int z, double P, double ci, double co) {
+    return {z, make<PU>(V(P)), mM<V>(ci), mM<V>(co)};
+}
+using pion = ghk_ion<double, unit::permeability>;
+} // namespace
+
+TEST_CASE("Lewis closed form reduces to the GHK voltage equation without divalent ions") {
+    const auto T = kelvin(20.0_degC);
+    const std::array<pion, 3> ions{
+        {ion(1, 1e-8, 400, 20), ion(1, 4e-10, 50, 440), ion(-1, 4.5e-9, 52, 560)}};
+    CHECK(ghk_voltage_divalent(ions, T).value() ==
+          doctest::Approx(ghk_voltage(ions, T).value()).epsilon(1e-13));
+    CHECK(ghk_reversal(ions, T).value() ==
+          doctest::Approx(ghk_voltage(ions, T).value()).epsilon(1e-13));
+}
+
+TEST_CASE("Lewis closed form, bracketed solver and zero total current agree (random mixtures)") {
+    const auto T = kelvin(22.0_degC);
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> lp(-10.0, -6.0), lc(-4.0, 3.0);
+    const auto r10 = [&](auto& d) { return std::pow(10.0, d(rng)); };
+#ifdef NONEQ_SANITIZED
+    const int n = 50;
+#else
+    const int n = 2000;
+#endif
+    double worst_mV = 0, worst_rel_current = 0;
+    for (int k = 0; k < n; ++k) {
+        const int zs[5] = {1, 1, -1, 2, (k % 2) ? 2 : -2};
+        std::array<pion, 5> ions{};
+        for (int i = 0; i < 5; ++i)
+            ions[i] = ion(zs[i], r10(lp), r10(lc), r10(lc));
+        const double vl = ghk_voltage_divalent(ions, T).value();
+        const double vr = ghk_reversal(ions, T).value();
+        worst_mV = std::max(worst_mV, std::abs(vl - vr) * 1e3);
+        // at the reversal the total current vanishes relative to the unidirectional currents
+        // (efflux with c_out = 0 and influx with c_in = 0), the scale of its rounding error
+        double total = 0, parts = 0;
+        const auto v = make<unit::voltage>(vl);
+        for (const auto& x : ions) {
+            total += ghk_current(x.z, x.P, v, x.c_in, x.c_out, T).value();
+            parts += std::abs(ghk_current(x.z, x.P, v, x.c_in, 0.0_mM, T).value()) +
+                     std::abs(ghk_current(x.z, x.P, v, 0.0_mM, x.c_out, T).value());
+        }
+        CHECK(total == doctest::Approx(ghk_total_current(ions, make<unit::voltage>(vl), T).value())
+                           .epsilon(1e-12)
+                           .scale(parts));
+        worst_rel_current = std::max(worst_rel_current, std::abs(total) / parts);
+    }
+    // closed form: a quadratic root to a few ulp in x, i.e. ~1e-16 * RT/F in V; solver bracket
+    // 3e-15 V; with the current's rounding noise near its zero, 1e-10 mV (1e-13 V) bounds both.
+    // Total current: V rounded to a double moves it by ~z eps |V|/(RT/F) of the unidirectional
+    // currents, plus a few eps from the sum: 1e-13 relative.
+    CHECK(worst_mV < 1e-10);
+    CHECK(worst_rel_current < 1e-13);
+    MESSAGE("worst |V_Lewis - V_bracketed| = " << worst_mV << " mV; worst |sum I|/sum|I_uni| = "
+                                               << worst_rel_current);
+}
+
+TEST_CASE("Reversal with Ca2+: zero concentration on one side is legal; trivalent ions solve too") {
+    const auto T = kelvin(37.0_degC);
+    // Ca2+ absent inside, plus K+: the potential exists (K+ carries the outward current)
+    const std::array<pion, 2> ions{{ion(1, 1e-8, 140, 5), ion(2, 1e-7, 0, 2)}};
+    const double vl = ghk_voltage_divalent(ions, T).value();
+    CHECK(std::isfinite(vl));
+    CHECK(ghk_reversal(ions, T).value() == doctest::Approx(vl).epsilon(1e-12).scale(0.025));
+    // Ca2+ alone at its Nernst potential (both sides nonzero)
+    const std::array<pion, 1> ca{{ion(2, 1e-7, 1e-4, 2)}};
+    const double eca = nernst(2, mM<double>(1e-4), mM<double>(2.0), T).value();
+    CHECK(ghk_voltage_divalent(ca, T).value() == doctest::Approx(eca).epsilon(1e-13));
+    CHECK(ghk_reversal(ca, T).value() == doctest::Approx(eca).epsilon(1e-12));
+    // a trivalent cation with K+ (only the general solver applies): total current vanishes
+    const std::array<pion, 2> la{{ion(1, 1e-8, 140, 5), ion(3, 1e-8, 1e-3, 1)}};
+    const auto v3 = ghk_reversal(la, T);
+    double parts = 0;
+    for (const auto& x : la)
+        parts += std::abs(ghk_current(x.z, x.P, v3, x.c_in, x.c_out, T).value());
+    CHECK(std::abs(ghk_total_current(la, v3, T).value()) < 1e-12 * parts);
+    CHECK(error_of([&] { ghk_voltage_divalent(la, T); }).find("ions[1].z") != std::string::npos);
+    // no reversal: the only permeant ion cannot carry current outward
+    const std::array<pion, 2> none{{ion(2, 1e-7, 0, 2), ion(1, 0, 140, 5)}};
+    CHECK(error_of([&] { ghk_voltage_divalent(none, T); }).find("a + 4 d_in") != std::string::npos);
+    CHECK(error_of([&] { ghk_reversal(none, T); }).find("does not exist") != std::string::npos);
+    const std::array<pion, 1> nothing{{ion(1, 0, 140, 5)}};
+    CHECK(error_of([&] { ghk_reversal(nothing, T); }).find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("Lewis closed form and total GHK current over xsimd batches") {
+    using B = xsimd::batch<double>;
+    const auto T = kelvin_t<B>(300.0);
+    alignas(64) double cao[B::size];
+    for (std::size_t j = 0; j < B::size; ++j)
+        cao[j] = 0.5 + double(j);
+    const B caob = B::load_aligned(cao);
+    const std::array<ghk_ion<B, unit::permeability>, 2> ions{
+        {{1, make<unit::permeability>(B(1e-8)), mM<B>(140), mM<B>(5)},
+         {2, make<unit::permeability>(B(3e-7)), mM<B>(1e-4), concentration<B>::from_value(caob)}}};
+    const B vb = ghk_voltage_divalent(ions, T).value();
+    const B ib = ghk_total_current(ions, voltage<B>::from_value(vb), T).value();
+    for (std::size_t j = 0; j < B::size; ++j) {
+        const std::array<pion, 2> s{{ion(1, 1e-8, 140, 5), ion(2, 3e-7, 1e-4, cao[j])}};
+        CHECK(vb.get(j) == doctest::Approx(ghk_voltage_divalent(s, kelvin_t<double>(300.0)).value())
+                               .epsilon(1e-13));
+        CHECK(ib.get(j) == doctest::Approx(0.0).epsilon(1e-12).scale(1e-8 * 96485 * 140));
+    }
+}
+
+// ---- single-ion GHK current: reversal, smoothness through 0, precisions ----------------------
+
+TEST_CASE("GHK current vanishes at the ion's Nernst potential") {
+    const auto T = kelvin(6.3_degC);
+    for (int z : {1, -1, 2, -2, 3}) {
+        const auto E = nernst(z, 12.0_mM, 145.0_mM, T);
+        const auto P = make<unit::permeability>(1e-8);
+        const double scale = std::abs(z) * constants::F.value() * 1e-8 * 145.0;
+        CHECK(std::abs(ghk_current(z, P, E, 12.0_mM, 145.0_mM, T).value()) < 1e-13 * scale);
+        // and is outward above, inward below
+        CHECK(ghk_current(z, P, E + 1.0_mV, 12.0_mM, 145.0_mM, T).value() > 0);
+        CHECK(ghk_current(z, P, E - 1.0_mV, 12.0_mM, 145.0_mM, T).value() < 0);
+    }
+}
+
+TEST_CASE("GHK current is smooth through V = 0 (values within 1e-9 mV of 0)") {
+    const auto T = kelvin(6.3_degC);
+    const auto P = make<unit::permeability>(1e-8);
+    const double vt = thermal_voltage(T).value();
+    const double F = constants::F.value();
+    for (int z : {1, -1, 2}) {
+        const double ci = 400, co = 20;
+        // I(V) = zFP[(ci - co) + z u (ci + co)/2 + O(u^2)], u = FV/RT: the Taylor expansion
+        const double i0 = z * F * 1e-8 * (ci - co);
+        const double slope = z * F * 1e-8 * z * (ci + co) / 2 / vt; // A/m^2 per V
+        CHECK(ghk_current(z, P, 0.0_mV, mM<double>(ci), mM<double>(co), T).value() ==
+              doctest::Approx(i0).epsilon(1e-15));
+        for (double v_mV : {-1e-9, -1e-12, -1e-300, 1e-300, 1e-12, 1e-9}) {
+            const double v = v_mV * 1e-3;
+            const double i =
+                ghk_current(z, P, make<unit::voltage>(v), mM<double>(ci), mM<double>(co), T)
+                    .value();
+            // second-order term is below 1e-23 relative here; rounding a few ulp
+            CHECK(i == doctest::Approx(i0 + slope * v).epsilon(4e-16));
+        }
+    }
+}
+
+TEST_CASE("float, double and long double agree to their precision") {
+    const auto check = [](auto one) {
+        using V = decltype(one);
+        const auto T = kelvin_t<V>(279.45);
+        const std::array<ghk_ion<V>, 3> ions{{ion<V, unit::dimensionless>(1, 1, 400, 20),
+                                              ion<V, unit::dimensionless>(1, 0.04, 50, 440),
+                                              ion<V, unit::dimensionless>(-1, 0.45, 52, 560)}};
+        const std::array<ghk_ion<V>, 2> ca{{ion<V, unit::dimensionless>(1, 1, 140, 5),
+                                            ion<V, unit::dimensionless>(2, 10, 1e-4, 2)}};
+        return std::array<long double, 5>{
+            (long double)ghk_voltage(ions, T).value(),
+            (long double)ghk_voltage_divalent(ca, T).value(),
+            (long double)ghk_reversal(ca, T).value(),
+            (long double)nernst(2, mM<V>(1e-4), mM<V>(2), T).value(),
+            (long double)ghk_current(1, permeability<V>::from_value(V(1e-8)),
+                                     voltage<V>::from_value(V(-0.065)), mM<V>(400), mM<V>(20), T)
+                .value()};
+    };
+    const auto f = check(1.0f);
+    const auto d = check(1.0);
+    const auto l = check(1.0L);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        // float: ~10 ulp of 6e-8 through log and exp; double: a few ulp (the bracketed solver
+        // works in double, so long double cannot do better than its 2e-15 bracket there)
+        CHECK(double(f[i]) == doctest::Approx(double(l[i])).epsilon(2e-6));
+        CHECK(double(d[i]) == doctest::Approx(double(l[i])).epsilon(i == 2 ? 1e-13 : 1e-14));
+    }
+}
+
+// ---- chord conductance ------------------------------------------------------------------------
+
+TEST_CASE("chord potential: balance of currents; exact with GHK chord conductances") {
+    const std::array<chord_branch<double>, 3> hh{
+        {{make<unit::conductance_density>(0.3 * 10), 10.6_mV},
+         {make<unit::conductance_density>(120.0 * 10 * 0.01), 50.0_mV},
+         {make<unit::conductance_density>(36.0 * 10 * 0.3), -77.0_mV}}};
+    const auto v = chord_potential(hh);
+    CHECK(chord_total_current(hh, v).value() ==
+          doctest::Approx(0.0).epsilon(1e-13).scale(120.0 * 0.05));
+    // total conductance (S) works too
+    const std::vector<chord_branch<double, unit::conductance>> cell{{1.0_nS, -90.0_mV},
+                                                                    {3.0_nS, 0.0_mV}};
+    CHECK(in_mV(chord_potential(cell)) == doctest::Approx(-22.5).epsilon(1e-14));
+    CHECK(in_pA(chord_total_current(cell, -22.5_mV)) ==
+          doctest::Approx(0.0).epsilon(1e-13).scale(100));
+
+    // GHK chord conductances at the GHK reversal reproduce it (Hodgkin & Katz 1949 ratios)
+    const auto T = kelvin(6.3_degC);
+    const std::array<pion, 3> sq{
+        {ion(1, 1e-8, 400, 20), ion(1, 0.04e-8, 50, 440), ion(-1, 0.45e-8, 52, 560)}};
+    const auto vstar = ghk_voltage(sq, T);
+    std::array<chord_branch<double>, 3> br{};
+    for (std::size_t i = 0; i < 3; ++i)
+        br[i] = {ghk_chord_conductance(sq[i].z, sq[i].P, vstar, sq[i].c_in, sq[i].c_out, T),
+                 nernst(sq[i].z, sq[i].c_in, sq[i].c_out, T)};
+    CHECK(chord_potential(br).value() == doctest::Approx(vstar.value()).epsilon(1e-13));
+    // the chord conductance is I/(V - E) away from E and smooth (the slope) at V = E
+    const auto E = nernst(1, 400.0_mM, 20.0_mM, T);
+    const auto P = make<unit::permeability>(1e-8);
+    const double g_far = ghk_chord_conductance(1, P, -20.0_mV, 400.0_mM, 20.0_mM, T).value();
+    CHECK(g_far == doctest::Approx(ghk_current(1, P, -20.0_mV, 400.0_mM, 20.0_mM, T).value() /
+                                   (-0.020 - E.value()))
+                       .epsilon(1e-12));
+    const double g_at = ghk_chord_conductance(1, P, E, 400.0_mM, 20.0_mM, T).value();
+    const double h = 1e-6; // central difference of I at E, error O(h^2) ~ 1e-9 relative
+    const double slope =
+        (ghk_current(1, P, E + make<unit::voltage>(h), 400.0_mM, 20.0_mM, T).value() -
+         ghk_current(1, P, E - make<unit::voltage>(h), 400.0_mM, 20.0_mM, T).value()) /
+        (2 * h);
+    CHECK(g_at == doctest::Approx(slope).epsilon(1e-7));
+}
+
+TEST_CASE("chord form equals GHK in the linear limit, to second order") {
+    const auto T = kelvin(20.0_degC);
+    const auto err = [&](double eps) {
+        const std::array<pion, 3> ions{{ion(1, 1e-8, 100, 100 * (1 + eps)),
+                                        ion(1, 0.3e-8, 100, 100 * (1 - 2 * eps)),
+                                        ion(-1, 0.5e-8, 100, 100 * (1 + 3 * eps))}};
+        std::array<chord_branch<double>, 3> br{};
+        for (std::size_t i = 0; i < 3; ++i)
+            br[i] = {ghk_linear_conductance(ions[i].z, ions[i].P, ions[i].c_in, ions[i].c_out, T),
+                     nernst(ions[i].z, ions[i].c_in, ions[i].c_out, T)};
+        return std::abs(chord_potential(br).value() - ghk_voltage(ions, T).value());
+    };
+    const double e1 = err(1e-2), e2 = err(1e-3);
+    // V itself is O(eps) (about eps * 25 mV); the difference is O(eps^2)
+    CHECK(e1 < 1e-4 * 0.0254);
+    CHECK(e2 / e1 == doctest::Approx(1e-2).epsilon(0.1)); // quadratic convergence
+}
+
+// ---- driving force -----------------------------------------------------------------------------
+
+TEST_CASE("driving force: chloride at -65 mV with E_Cl = -75 mV flows in and hyperpolarises") {
+    // Hille, Ion Channels of Excitable Membranes, 3rd ed., ch. 2 (GABA_A inhibition)
+    const auto v = -65.0_mV, e = -75.0_mV;
+    CHECK(in_mV(driving_force(v, e)) == doctest::Approx(10.0).epsilon(1e-14));
+    CHECK(ion_flow_direction(-1, v, e) == flow_direction::inward);
+    CHECK(current_direction(v, e) == flow_direction::outward);
+    CHECK(effect_on_membrane(v, e) == membrane_effect::hyperpolarizing);
+    // Na+ at rest: flows in, inward current, depolarises
+    CHECK(ion_flow_direction(1, v, 55.0_mV) == flow_direction::inward);
+    CHECK(effect_on_membrane(v, 55.0_mV) == membrane_effect::depolarizing);
+    // K+ above E_K: flows out; Cl- below E_Cl: flows out (inward current), depolarises
+    CHECK(ion_flow_direction(1, v, -90.0_mV) == flow_direction::outward);
+    CHECK(ion_flow_direction(-1, -80.0_mV, e) == flow_direction::outward);
+    CHECK(effect_on_membrane(-80.0_mV, e) == membrane_effect::depolarizing);
+    CHECK(ion_flow_direction(2, e, e) == flow_direction::none);
+    CHECK(to_string(flow_direction::inward) == "inward");
+    CHECK(error_of([&] { ion_flow_direction(0, v, e); }).find("'z'") != std::string::npos);
+    CHECK(error_of([&] { effect_on_membrane(make<unit::voltage>(std::nan("")), e); }).find("'v'") !=
           std::string::npos);
 }

@@ -58,14 +58,18 @@ bool all_lanes(const M& ok) {
 }
 
 /// Checks one ion record of a list: permeability >= 0 and concentrations >= 0, all finite, and
-/// (if `mono`) |z| == 1, else z != 0. Names the offending field as `ions[i].field`.
+/// 0 < |z| <= max_abs_z (max_abs_z = 0: any nonzero z). Names the offending field as
+/// `ions[i].field`.
 template <value_type V, class PUnit>
-void check_ghk_ion(const ghk_ion<V, PUnit>& ion, std::size_t i, bool mono) {
+void check_ghk_ion(const ghk_ion<V, PUnit>& ion, std::size_t i, int max_abs_z) {
     const auto name = [i](std::string_view field) {
         return "ions[" + std::to_string(i) + "]." + std::string(field);
     };
-    if (mono ? (ion.z != 1 && ion.z != -1) : ion.z == 0)
-        throw domain_error(name("z"), ion.z, mono ? "+1 or -1 (monovalent ions only)" : "nonzero");
+    if (ion.z == 0 || (max_abs_z > 0 && (ion.z > max_abs_z || ion.z < -max_abs_z)))
+        throw domain_error(name("z"), ion.z,
+                           max_abs_z == 1   ? "+1 or -1 (monovalent ions only)"
+                           : max_abs_z == 2 ? "+-1 or +-2"
+                                            : "nonzero integer");
     const V p = ion.P.value(), ci = ion.c_in.value(), co = ion.c_out.value();
     const auto nonneg = [](const V& x) { return x >= V(0) && is_finite(x); };
     if (!all_lanes(nonneg(p))) require(nonneg(p), name("P"), p, ">= 0, finite");
@@ -105,7 +109,7 @@ template <value_type V, class PUnit>
 voltage<V> ghk_voltage(std::span<const ghk_ion<V, PUnit>> ions, const temperature<V>& T) {
     require(!ions.empty(), "ions.size()", ions.size(), ">= 1 ion");
     for (std::size_t i = 0; i < ions.size(); ++i)
-        detail::check_ghk_ion(ions[i], i, true);
+        detail::check_ghk_ion(ions[i], i, 1);
     require_positive("T", T.value(), "K");
     V num(scalar_t<V>(0)), den(scalar_t<V>(0));
     for (const auto& ion : ions) {
