@@ -1,0 +1,232 @@
+// noneq/integrate/guarded.hpp — integrate_guarded: run any Boost.Odeint stepper on any odeint
+// system from t0 to t1, watching every step for a non-finite state.
+//
+//   auto n = noneq::integrate_guarded(stepper, system, x, t0, t1, dt, observer);
+//
+// * stepper: any odeint stepper by its category —
+//     stepper_tag (runge_kutta4, noneq::exponential_euler, ...): fixed steps dt, the last one
+//       shortened to land on t1; the observer sees every step;
+//     controlled_stepper_tag (make_controlled(...)): adaptive steps, first try dt; the observer
+//       sees every accepted step;
+//     dense_output_stepper_tag (make_dense_output(...)): adaptive internal steps; the observer
+//       sees the interpolated state at t0 + k dt and at t1.
+// * system: whatever the stepper accepts (a functor, or a std::pair for rosenbrock4).
+// * x: the state (any indexable container of doubles); on return it holds the state at t1.
+// * observer(const State&, double t): called at t0 and after each step as above.
+// Returns the number of steps taken.
+//
+// If a step produces a NaN or infinity, or the stepper itself gives up (odeint's step
+// adjustment error), the run stops: x is restored to the last good state and
+// noneq::integration_error is thrown, naming the time, the variable (through
+// system.variable_name(i) if the system has it, else "x[i]"), its value, and the time of the
+// kept state. No timing or allocation overhead beyond one copy of the state per step.
+#pragma once
+
+#include <boost/numeric/odeint/stepper/controlled_step_result.hpp>
+#include <boost/numeric/odeint/stepper/stepper_categories.hpp>
+#include <boost/numeric/odeint/util/odeint_error.hpp>
+#include <boost/numeric/odeint/util/unwrap_reference.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace noneq {
+
+/// An integration that stopped: non-finite state or stepper failure. The state passed to the
+/// integrator holds the last good state, reached at last_good_time().
+class integration_error : public std::runtime_error {
+public:
+    integration_error(const std::string& what, double t, std::size_t index, std::string variable,
+                      double value, double last_good_t)
+        : std::runtime_error(what), t_(t), index_(index), variable_(std::move(variable)),
+          value_(value), last_good_t_(last_good_t) {}
+    double time() const noexcept { return t_; }
+    std::size_t index() const noexcept { return index_; }
+    const std::string& variable() const noexcept { return variable_; }
+    double value() const noexcept { return value_; }
+    double last_good_time() const noexcept { return last_good_t_; }
+
+private:
+    double t_;
+    std::size_t index_;
+    std::string variable_;
+    double value_;
+    double last_good_t_;
+};
+
+namespace detail {
+
+template <class S>
+std::string variable_name_of(const S& sys, std::size_t i) {
+    if constexpr (requires { sys.variable_name(i); })
+        return std::string(sys.variable_name(i));
+    else if constexpr (requires { sys.get().variable_name(i); }) // std::reference_wrapper
+        return std::string(sys.get().variable_name(i));
+    else if constexpr (requires { sys.first.variable_name(i); })
+        return std::string(sys.first.variable_name(i));
+    else
+        return "x[" + std::to_string(i) + "]";
+}
+
+/// Index of the first non-finite element, or size() if all are finite.
+template <class State>
+std::size_t first_nonfinite(const State& x) {
+    std::size_t i = 0;
+    for (const auto& v : x) {
+        if (!std::isfinite(static_cast<double>(v))) return i;
+        ++i;
+    }
+    return i;
+}
+
+template <class State>
+std::size_t size_of(const State& x) {
+    return static_cast<std::size_t>(std::distance(std::begin(x), std::end(x)));
+}
+
+template <class Sys, class State>
+[[noreturn]] void fail_nonfinite(const Sys& sys, const State& bad, std::size_t i, double t,
+                                 double t_good) {
+    const std::string name = variable_name_of(sys, i);
+    const double v = static_cast<double>(bad[i]);
+    std::ostringstream os;
+    os.precision(10);
+    os << "noneq: integration stopped at t = " << t << ": variable '" << name << "' (index " << i
+       << ") became " << v << "; the state is kept at the last good time t = " << t_good;
+    throw integration_error(os.str(), t, i, name, v, t_good);
+}
+
+template <class Sys>
+[[noreturn]] void fail_stepper(const Sys&, const char* why, double t_good) {
+    std::ostringstream os;
+    os.precision(10);
+    os << "noneq: integration stopped: the stepper failed (" << why
+       << "); the state is kept at the last good time t = " << t_good;
+    throw integration_error(os.str(), t_good, std::numeric_limits<std::size_t>::max(), "",
+                            std::numeric_limits<double>::quiet_NaN(), t_good);
+}
+
+inline void check_interval(double t0, double t1, double dt) {
+    if (!(std::isfinite(t0) && std::isfinite(t1) && t1 >= t0))
+        throw std::invalid_argument("noneq: integrate_guarded needs finite t0 <= t1");
+    if (!(dt > 0 && std::isfinite(dt)))
+        throw std::invalid_argument("noneq: integrate_guarded needs a finite dt > 0");
+}
+
+} // namespace detail
+
+/// Guarded integration of `sys` from t0 to t1 (see the file comment). Throws
+/// integration_error (x = last good state) on a non-finite state or a failing stepper.
+template <class Stepper, class System, class State, class Observer>
+std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double t0, double t1,
+                              double dt, Observer&& observer) {
+    namespace odeint = boost::numeric::odeint;
+    using stepper_t = std::remove_cvref_t<typename odeint::unwrap_reference<Stepper>::type>;
+    using category = typename stepper_t::stepper_category;
+    detail::check_interval(t0, t1, dt);
+    if (auto i = detail::first_nonfinite(x); i < detail::size_of(x))
+        detail::fail_nonfinite(sys, x, i, t0, t0);
+    observer(std::as_const(x), t0);
+    std::size_t steps = 0;
+    State good = x;
+    double t_good = t0;
+
+    if constexpr (std::is_same_v<category, odeint::stepper_tag>) {
+        const double n_full = std::floor((t1 - t0) / dt * (1 + 1e-12));
+        const auto n = static_cast<std::size_t>(n_full);
+        for (std::size_t k = 0; k <= n; ++k) {
+            const double t = t0 + static_cast<double>(k) * dt;
+            const double h = (k < n) ? dt : t1 - t;
+            if (!(h > 1e-12 * dt)) break;
+            stepper.do_step(sys, x, t, h);
+            ++steps;
+            const double tn = (k < n) ? t0 + static_cast<double>(k + 1) * dt : t1;
+            if (auto i = detail::first_nonfinite(x); i < detail::size_of(x)) {
+                State bad = x;
+                x = good;
+                detail::fail_nonfinite(sys, bad, i, tn, t_good);
+            }
+            observer(std::as_const(x), tn);
+            good = x;
+            t_good = tn;
+        }
+    } else if constexpr (std::is_same_v<category, odeint::controlled_stepper_tag>) {
+        double t = t0, h = dt;
+        std::size_t fails = 0;
+        while (t < t1) {
+            if (t + h > t1) h = t1 - t;
+            const auto res = stepper.try_step(sys, x, t, h);
+            if (res == odeint::fail) {
+                if (++fails > 500 || !(h > 0) || !std::isfinite(h)) {
+                    x = good;
+                    detail::fail_stepper(sys, "step size could not be adjusted", t_good);
+                }
+                continue;
+            }
+            fails = 0;
+            ++steps;
+            if (auto i = detail::first_nonfinite(x); i < detail::size_of(x)) {
+                State bad = x;
+                x = good;
+                detail::fail_nonfinite(sys, bad, i, t, t_good);
+            }
+            observer(std::as_const(x), t);
+            good = x;
+            t_good = t;
+            if (!std::isfinite(h) || !(h > 0)) {
+                x = good;
+                detail::fail_stepper(sys, "non-finite step size", t_good);
+            }
+        }
+    } else if constexpr (std::is_same_v<category, odeint::dense_output_stepper_tag>) {
+        stepper.initialize(x, t0, dt);
+        std::size_t k = 1;
+        double t_next = std::min(t0 + dt, t1);
+        while (t_good < t1) {
+            try {
+                stepper.do_step(sys);
+            } catch (const odeint::step_adjustment_error&) {
+                x = good;
+                detail::fail_stepper(sys, "step size could not be adjusted", t_good);
+            }
+            ++steps;
+            const double tc = stepper.current_time();
+            const auto& xc = stepper.current_state();
+            if (auto i = detail::first_nonfinite(xc);
+                i < detail::size_of(xc) || !std::isfinite(tc)) {
+                State bad = xc;
+                x = stepper.previous_state(); // the start of the failing step: finite
+                detail::fail_nonfinite(sys, bad, i < detail::size_of(xc) ? i : 0, tc,
+                                       stepper.previous_time());
+            }
+            while (t_next <= tc) {
+                stepper.calc_state(t_next, x);
+                observer(std::as_const(x), t_next);
+                good = x;
+                t_good = t_next;
+                if (t_next >= t1) break;
+                ++k;
+                t_next = std::min(t0 + static_cast<double>(k) * dt, t1);
+            }
+        }
+    } else {
+        static_assert(sizeof(Stepper) == 0, "integrate_guarded: unknown odeint stepper category");
+    }
+    return steps;
+}
+
+/// Without an observer.
+template <class Stepper, class System, class State>
+std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double t0, double t1,
+                              double dt) {
+    return integrate_guarded(std::forward<Stepper>(stepper), std::forward<System>(sys), x, t0, t1,
+                             dt, [](const State&, double) {});
+}
+
+} // namespace noneq

@@ -1,0 +1,172 @@
+// noneq/membrane/membrane.hpp — a single-compartment membrane composed of policy parts:
+//   membrane<specific_capacitance, channel<ohmic, ion::na, gates<M3, H1>>, ..., leak,
+//            gaba_a_synapse, step_current, SomePump>
+// obeying the current balance  C dV/dt = - sum_parts I_part(V, s_part, t)  (outward positive,
+// an injected current counts negative), with each part's own state variables s_part.
+//
+// The state of one cell is a fixed-size std::array<double, N>: x[0] = V (mV), then each part's
+// states in the order the parts are given. It is used directly as a Boost.Odeint state
+// (operator()(x, dxdt, t) with t in ms). Composition is resolved at compile time: no virtual
+// calls, no allocation per step. Units: mV, ms, uA/cm^2 inside; quantities at construction.
+#pragma once
+
+#include <noneq/core/error.hpp>
+#include <noneq/membrane/ions.hpp>
+#include <noneq/membrane/part.hpp>
+#include <noneq/units.hpp>
+
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <string>
+#include <tuple>
+#include <utility>
+
+namespace noneq {
+
+/// A capacitance policy: the specific capacitance in uF/cm^2.
+template <class C>
+concept capacitance_policy = requires(const C& c) {
+    { c.uF_per_cm2() } -> std::convertible_to<double>;
+};
+
+/// Constant specific membrane capacitance (default 1 uF/cm^2, Cole & Curtis 1939 / HH 1952).
+class specific_capacitance {
+public:
+    explicit specific_capacitance(
+        const capacitance_density<double>& c = capacitance_density<double>::from_value(1e-2)) {
+        require_positive("cm", c.value(), "F/m^2");
+        cm_ = c.value() * 1e2; // F/m^2 -> uF/cm^2
+    }
+    double uF_per_cm2() const { return cm_; }
+
+private:
+    double cm_;
+};
+
+template <capacitance_policy Cap, membrane_part_or_pump... Ps>
+class membrane {
+public:
+    using parts_type = std::tuple<part_t<Ps>...>;
+    static constexpr std::size_t n_parts = sizeof...(Ps);
+    static constexpr std::size_t size = 1 + (std::size_t{0} + ... + part_t<Ps>::n_states);
+    using state_type = std::array<double, size>;
+
+    /// Offset of part I's first state in the state vector.
+    template <std::size_t I>
+    static constexpr std::size_t offset() {
+        constexpr std::array<std::size_t, n_parts + 1> n{part_t<Ps>::n_states..., 0};
+        std::size_t o = 1;
+        for (std::size_t k = 0; k < I; ++k)
+            o += n[k];
+        return o;
+    }
+
+    explicit membrane(Cap cap, Ps... parts)
+        : cap_(std::move(cap)), parts_(part_t<Ps>(std::move(parts))...) {
+        bind_all();
+    }
+    membrane(const environment& env, Cap cap, Ps... parts)
+        : cap_(std::move(cap)), parts_(part_t<Ps>(std::move(parts))...), env_(env) {
+        bind_all();
+    }
+
+    /// Change concentrations or temperature; every part recomputes what depends on them.
+    void set_environment(const environment& env) {
+        env_ = env;
+        bind_all();
+    }
+    const environment& env() const { return env_; }
+    const Cap& capacitance() const { return cap_; }
+
+    template <std::size_t I>
+    auto& part() {
+        return std::get<I>(parts_);
+    }
+    template <std::size_t I>
+    const auto& part() const {
+        return std::get<I>(parts_);
+    }
+    /// Re-bind after a part's parameters were changed through part<I>().
+    void rebind() { bind_all(); }
+
+    /// Total outward membrane current density at state x and time t (ms), uA/cm^2; injected
+    /// currents count negative. dV/dt = -current / C.
+    template <class State>
+    double current(const State& x, double t) const {
+        const double* s = &x[0];
+        double i = 0;
+        each_part([&]<std::size_t I>(const auto& p) { i += p.current(s[0], s + offset<I>(), t); });
+        return i;
+    }
+
+    /// The right-hand side dx/dt, for Boost.Odeint (t in ms, dx/dt per ms).
+    template <class State>
+    void operator()(const State& x, State& dxdt, double t) const {
+        const double* s = &x[0];
+        double* d = &dxdt[0];
+        double i = 0;
+        each_part([&]<std::size_t I>(const auto& p) {
+            i += p.current(s[0], s + offset<I>(), t);
+            if constexpr (std::decay_t<decltype(p)>::n_states > 0)
+                p.derivatives(s[0], s + offset<I>(), d + offset<I>(), t);
+        });
+        d[0] = -i / cap_.uF_per_cm2();
+    }
+
+    /// The state with V = v_mV and every part's states at their steady state for that V.
+    state_type steady_state(double v_mV, double t = 0) const {
+        state_type x{};
+        x[0] = v_mV;
+        each_part([&]<std::size_t I>(const auto& p) {
+            if constexpr (std::decay_t<decltype(p)>::n_states > 0)
+                p.steady_state(v_mV, x.data() + offset<I>(), t);
+        });
+        return x;
+    }
+
+    /// Updates every part's states (not V) over dt exactly for V frozen at v_mV.
+    void relax(state_type& x, double v_mV, double dt, double t) const {
+        each_part([&]<std::size_t I>(const auto& p) {
+            if constexpr (std::decay_t<decltype(p)>::n_states > 0)
+                p.relax(v_mV, x.data() + offset<I>(), dt, t);
+        });
+    }
+
+    /// "V" or "Na.m", "K.n", ... for reports and errors.
+    static std::string variable_name(std::size_t i) {
+        if (i == 0) return "V";
+        std::string name = "x[" + std::to_string(i) + "]";
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((i >= offset<I>() && i < offset<I>() + std::tuple_element_t<I, parts_type>::n_states
+                  ? (void)(name = std::tuple_element_t<I, parts_type>::state_name(i - offset<I>()))
+                  : (void)0),
+             ...);
+        }
+        (std::make_index_sequence<n_parts>{});
+        return name;
+    }
+
+private:
+    template <class F>
+    void each_part(F&& f) const {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (f.template operator()<I>(std::get<I>(parts_)), ...);
+        }
+        (std::make_index_sequence<n_parts>{});
+    }
+    void bind_all() {
+        validate(env_);
+        std::apply([&](auto&... p) { (p.bind(env_), ...); }, parts_);
+    }
+
+    Cap cap_;
+    parts_type parts_;
+    environment env_{};
+};
+
+/// The spelling of DESIGN.md: Membrane<Capacitance, Channel<...>, ...>.
+template <capacitance_policy Cap, membrane_part_or_pump... Ps>
+using Membrane = membrane<Cap, Ps...>;
+
+} // namespace noneq
