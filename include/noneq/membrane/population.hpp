@@ -1,0 +1,423 @@
+// noneq/membrane/population.hpp — Population<Model>: N uncoupled point cells in structure-of-
+// arrays layout, stepped batch by batch with xsimd through the SAME value-type-generic formulas
+// a single cell uses (for the Hodgkin-Huxley cell: noneq/membrane/hh.hpp with V = batch<double>).
+//
+// Layout: one aligned array per state variable (state 0 is the membrane potential, mV), padded to
+// a whole number of SIMD batches; padding lanes are inert cells without stimulus whose spikes are
+// never recorded. Per-cell parameters: stimulus current and membrane area (the stimulus density
+// is current/area). Spikes are upward crossings of a threshold (0 mV by default) between two
+// steps; the time is interpolated linearly within the step. Counts are always kept; times up to a
+// fixed capacity per cell (chosen at construction, so stepping never allocates).
+//
+// Stepping: the cells are uncoupled, so advance() keeps each group of batches in registers for a
+// whole block of steps (temporal blocking; the state is read and written once per block, not once
+// per step). Blocks end at a common time for all cells: at each block end the state is checked
+// for non-finite values; if one appears, every cell is restored to the block's start (the last
+// common good state) and noneq::domain_error names the cell, the variable and the step time.
+// Optionally several threads share the cells (contiguous batch ranges, a barrier per block).
+#pragma once
+
+#include <noneq/core/error.hpp>
+#include <noneq/core/value_traits.hpp>
+#include <noneq/membrane/hh.hpp>
+#include <noneq/units.hpp>
+
+#include <xsimd/xsimd.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <barrier>
+#include <cmath>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace noneq {
+
+/// A point-cell model a Population can step. State x[0] is V in mV, time in ms, stimulus as a
+/// current density in uA/cm^2. `coefficients<V>` holds the model's constants broadcast to the
+/// value type (built once per call, outside the loops); `step` advances x by one dt.
+template <class M>
+concept population_model = requires(const M& m, std::array<double, M::state_size>& x, double s,
+                                    const typename M::template coefficients<double>& k) {
+    requires M::state_size >= 1;
+    {
+        m.template make_coefficients<double>(s)
+        } -> std::same_as<typename M::template coefficients<double>>;
+    m.initial(x, s);
+    M::step(x, s, k);
+    { M::state_name(std::size_t{0}) } -> std::convertible_to<const char*>;
+};
+
+/// How a Hodgkin-Huxley step couples V and the gates (both exponential Euler).
+enum class hh_coupling {
+    /// V first (exact for the old gates), then the gates (exact for the new V), as NEURON's
+    /// fadvance orders them (Hines 1984: V and the gates staggered by half a step). The default:
+    /// at dt = 0.025 ms its spike counts equal those of dt -> 0.
+    staggered,
+    /// All four variables from the old state at once: Brian2's `exponential_euler` (first order
+    /// in the coupling; at dt = 0.025 ms it lags the converged spike times).
+    simultaneous
+};
+
+/// The Hodgkin-Huxley squid axon of hh.mod as a population cell: state (v, m, h, n).
+/// Each gate relaxes exactly towards x_inf with tau (NEURON's cnexp, Brian2's exponential Euler)
+/// and V relaxes exactly towards V_inf = (sum g_x E_x + I_stim) / g_tot with tau_V = C_m / g_tot.
+struct hh_cell {
+    static constexpr std::size_t state_size = 4;
+    double celsius = hh::celsius_ref; ///< degC (NEURON's default 6.3)
+    double gnabar = hh::gnabar_mS_per_cm2, gkbar = hh::gkbar_mS_per_cm2, gl = hh::gl_mS_per_cm2;
+    double ena = hh::ena_mV, ek = hh::ek_mV, el = hh::el_mV, cm = hh::cm_uF_per_cm2;
+    hh_coupling coupling = hh_coupling::staggered;
+
+    static const char* state_name(std::size_t k) {
+        constexpr const char* names[] = {"v", "m", "h", "n"};
+        return k < state_size ? names[k] : "?";
+    }
+
+    template <class V>
+    struct coefficients {
+        V q10dt, gnabar, gkbar, gl, ena, ek, gl_el, dt_over_cm;
+        bool staggered;
+    };
+    /// Constants for a step of dt_ms milliseconds, over value type V.
+    template <class V>
+    coefficients<V> make_coefficients(double dt_ms) const {
+        const auto b = [](double x) { return V(scalar_t<V>(x)); };
+        return {hh::q10_factor(b(celsius)) * b(dt_ms),
+                b(gnabar),
+                b(gkbar),
+                b(gl),
+                b(ena),
+                b(ek),
+                b(gl * el),
+                b(dt_ms / cm),
+                coupling == hh_coupling::staggered};
+    }
+    /// Rest of hh.mod's INITIAL block: gates at their steady state for v0.
+    template <class V>
+    void initial(std::array<V, state_size>& x, const V& v0) const {
+        x = {v0, hh::m_inf(v0), hh::h_inf(v0), hh::n_inf(v0)};
+    }
+    template <class V>
+    static void step(std::array<V, state_size>& x, const V& i_stim, const coefficients<V>& k) {
+        using std::exp;
+        using xsimd::exp;
+        const V v = x[0], m = x[1], h = x[2], n = x[3];
+        const V gna = k.gnabar * (m * m * m * h);
+        const V n2 = n * n;
+        const V gk = k.gkbar * (n2 * n2);
+        const V g = gna + gk + k.gl;
+        const V v_inf = (gna * k.ena + gk * k.ek + k.gl_el + i_stim) / g;
+        x[0] = v_inf + (v - v_inf) * exp(-k.dt_over_cm * g);
+        // The gates: hh.hpp's alpha and beta; with s = alpha + beta, x_inf = alpha / s and
+        // dt / tau = q10 dt s are hh::rates' x_inf and tau; x_inf + (x - x_inf) e^{-dt/tau} is
+        // cnexp's update (hh::gate_step's, with exp as NEURON and Brian2 write it). The three
+        // 1/s share one division: 1/s_m = s_h s_n / (s_m s_h s_n) (a few ulp, no overflow:
+        // every s lies in 0.05 .. 1e3 1/ms for finite V between -200 and 200 mV).
+        const V& vr = k.staggered ? x[0] : v;
+        const V am = hh::alpha_m(vr), ah = hh::alpha_h(vr), an = hh::alpha_n(vr);
+        const V sm = am + hh::beta_m(vr), sh = ah + hh::beta_h(vr), sn = an + hh::beta_n(vr);
+        const V r = V(scalar_t<V>(1)) / (sm * sh * sn);
+        const V mi = am * (r * (sh * sn)), hi = ah * (r * (sm * sn)), ni = an * (r * (sm * sh));
+        x[1] = mi + (m - mi) * exp(-k.q10dt * sm);
+        x[2] = hi + (h - hi) * exp(-k.q10dt * sh);
+        x[3] = ni + (n - ni) * exp(-k.q10dt * sn);
+    }
+};
+
+template <population_model Model>
+class Population {
+public:
+    using batch = xsimd::batch<double>;
+    using array_type = std::vector<double, xsimd::aligned_allocator<double>>;
+    static constexpr std::size_t S = Model::state_size;
+    static constexpr std::size_t W = batch::size;
+
+    struct options {
+        std::size_t spike_capacity = 16; ///< spike times kept per cell (counts are unbounded)
+        std::size_t block_steps = 400;   ///< steps per block (state check, thread barrier)
+        unsigned threads = 1;            ///< 0: std::thread::hardware_concurrency()
+        double threshold_mV = 0.0;       ///< spike: upward crossing of this potential
+    };
+
+    /// n cells of `model`, all at v0 (gates at steady state), each with `cell_area` and no
+    /// stimulus; fixed step dt.
+    Population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
+               area<double> cell_area, options opt)
+        : model_(model), n_(n), dt_ms_(in_ms(dt)), opt_(opt) {
+        require(n > 0, "n", n, ">= 1 cell");
+        require_positive("dt", si_value(dt), "s");
+        require_finite("v0", si_value(v0), "V");
+        require_positive("cell_area", si_value(cell_area), "m^2");
+        require(opt.block_steps > 0, "block_steps", opt.block_steps, ">= 1");
+        if (opt_.threads == 0) opt_.threads = std::max(1u, std::thread::hardware_concurrency());
+        const std::size_t padded = (n + W - 1) / W * W;
+        for (auto& a : x_)
+            a.assign(padded, 0.0);
+        for (auto& a : backup_)
+            a.assign(padded, 0.0);
+        stim_.assign(padded, 0.0);
+        area_cm2_.assign(n, in_cm2(cell_area));
+        stim_nA_.assign(n, 0.0);
+        counts_.assign(n, 0);
+        counts_backup_.assign(n, 0);
+        times_.assign(n * opt_.spike_capacity, 0.0);
+        reset(v0);
+    }
+    Population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
+               area<double> cell_area)
+        : Population(n, model, dt, v0, cell_area, options{}) {}
+
+    std::size_t size() const { return n_; }
+    const Model& model() const { return model_; }
+    time<double> dt() const { return make<unit::time>(dt_ms_ * 1e-3); }
+    time<double> now() const { return make<unit::time>(double(steps_) * dt_ms_ * 1e-3); }
+    std::size_t steps_done() const { return steps_; }
+
+    /// All cells back to v0 with gates at steady state, time 0, no spikes.
+    void reset(voltage<double> v0) {
+        require_finite("v0", si_value(v0), "V");
+        std::array<double, S> x0{};
+        model_.initial(x0, in_mV(v0));
+        for (std::size_t k = 0; k < S; ++k)
+            std::fill(x_[k].begin(), x_[k].end(), x0[k]);
+        std::fill(counts_.begin(), counts_.end(), 0);
+        steps_ = 0;
+    }
+
+    /// Stimulus current of cell i (outward positive, as a membrane current; an injected
+    /// depolarising current is positive here and enters dV/dt with a plus sign).
+    void set_stimulus(std::size_t i, current<double> I) {
+        check_index(i);
+        require_finite("I", si_value(I), "A");
+        stim_nA_[i] = in_nA(I);
+        stim_[i] = stim_nA_[i] * 1e-3 / area_cm2_[i]; // nA -> uA, over cm^2
+    }
+    void set_area(std::size_t i, area<double> a) {
+        check_index(i);
+        require_positive("area", si_value(a), "m^2");
+        area_cm2_[i] = in_cm2(a);
+        stim_[i] = stim_nA_[i] * 1e-3 / area_cm2_[i];
+    }
+    area<double> cell_area(std::size_t i) const {
+        check_index(i);
+        return make<unit::area>(area_cm2_[i] * 1e-4);
+    }
+    current_density<double> stimulus_density(std::size_t i) const {
+        check_index(i);
+        return make<unit::current_density>(stim_[i] * 1e-2);
+    }
+
+    voltage<double> v(std::size_t i) const {
+        check_index(i);
+        return make<unit::voltage>(x_[0][i] * 1e-3);
+    }
+    /// State variable k of cell i in the model's internal units (k = 0: V in mV).
+    double state(std::size_t i, std::size_t k) const {
+        check_index(i);
+        require(k < S, "k", k, "state index < state_size");
+        return x_[k][i];
+    }
+    std::size_t spike_count(std::size_t i) const {
+        check_index(i);
+        return counts_[i];
+    }
+    std::size_t total_spikes() const {
+        std::size_t s = 0;
+        for (auto c : counts_)
+            s += c;
+        return s;
+    }
+    /// The first min(count, spike_capacity) spike times of cell i.
+    std::vector<time<double>> spike_times(std::size_t i) const {
+        check_index(i);
+        const std::size_t k = std::min<std::size_t>(counts_[i], opt_.spike_capacity);
+        std::vector<time<double>> out;
+        out.reserve(k);
+        for (std::size_t j = 0; j < k; ++j)
+            out.push_back(make<unit::time>(times_[i * opt_.spike_capacity + j] * 1e-3));
+        return out;
+    }
+    /// True if some cell spiked more often than spike_capacity (its later times were not kept).
+    bool spike_times_truncated() const {
+        return std::any_of(counts_.begin(), counts_.end(),
+                           [&](std::uint32_t c) { return c > opt_.spike_capacity; });
+    }
+
+    /// Advance every cell by `steps` steps of dt.
+    void advance_steps(std::size_t steps) {
+        const std::size_t nb = x_[0].size() / W;
+        const unsigned T = static_cast<unsigned>(std::min<std::size_t>(opt_.threads, nb));
+        failure f{};
+        std::size_t done = 0;
+        if (T <= 1) {
+            done = run_blocks(0, nb, steps, nullptr, f);
+        } else {
+            std::barrier sync(static_cast<std::ptrdiff_t>(T));
+            std::atomic<bool> failed{false};
+            const shared sh{sync, failed};
+            std::vector<failure> fs(T);
+            std::vector<std::size_t> dones(T, 0);
+            {
+                std::vector<std::jthread> pool;
+                pool.reserve(T);
+                for (unsigned t = 0; t < T; ++t)
+                    pool.emplace_back([&, t] {
+                        dones[t] = run_blocks(nb * t / T, nb * (t + 1) / T, steps, &sh, fs[t]);
+                    });
+            } // joins
+            done = dones[0];
+            for (auto& g : fs)
+                if (g.bad && (!f.bad || g.step < f.step)) f = g;
+        }
+        steps_ += done;
+        if (f.bad) {
+            std::ostringstream os;
+            os << "population: state '" << Model::state_name(f.var) << "' of cell " << f.cell
+               << " became non-finite at t = " << double(f.step + 1) * dt_ms_
+               << " ms; all cells were restored to t = " << double(steps_) * dt_ms_ << " ms";
+            throw domain_error(os.str());
+        }
+    }
+    void advance(time<double> duration) {
+        require(si_value(duration) >= 0.0 && std::isfinite(si_value(duration)), "duration",
+                si_value(duration), ">= 0, finite", "s");
+        advance_steps(static_cast<std::size_t>(std::llround(in_ms(duration) / dt_ms_)));
+    }
+    void step() { advance_steps(1); }
+
+private:
+    struct failure {
+        bool bad = false;
+        std::size_t cell = 0, var = 0, step = 0;
+    };
+    struct shared {
+        std::barrier<>& sync;
+        std::atomic<bool>& failed;
+    };
+    static constexpr std::size_t G = 4; // batches kept in flight together (instruction-level par.)
+
+    void check_index(std::size_t i) const { require(i < n_, "i", i, "cell index < size()"); }
+
+    // Blocks of steps over batches [b0, b1); with `sh`, in step with the other threads.
+    // Returns the steps completed (all of them, or those before the failing block).
+    std::size_t run_blocks(std::size_t b0, std::size_t b1, std::size_t steps, const shared* sh,
+                           failure& f) {
+        const auto k = model_.template make_coefficients<batch>(dt_ms_);
+        const std::size_t c0 = std::min(b0 * W, n_), c1 = std::min(b1 * W, n_);
+        std::size_t done = 0;
+        while (done < steps) {
+            const std::size_t len = std::min(opt_.block_steps, steps - done);
+            const std::size_t s0 = steps_ + done;
+            for (std::size_t j = 0; j < S; ++j)
+                std::copy(x_[j].begin() + b0 * W, x_[j].begin() + b1 * W,
+                          backup_[j].begin() + b0 * W);
+            std::copy(counts_.begin() + c0, counts_.begin() + c1, counts_backup_.begin() + c0);
+            std::size_t b = b0;
+            for (; b + G <= b1; b += G)
+                run_group<G, false>(b, s0, len, k, f);
+            for (; b < b1; ++b)
+                run_group<1, false>(b, s0, len, k, f);
+            for (b = b0; b < b1 && !f.bad; ++b)
+                if (!finite_batch(b)) { // find the step and variable: re-run from the backup
+                    for (std::size_t j = 0; j < S; ++j)
+                        std::copy_n(backup_[j].begin() + b * W, W, x_[j].begin() + b * W);
+                    run_group<1, true>(b, s0, len, k, f);
+                }
+            bool stop = f.bad;
+            if (sh) {
+                if (f.bad) sh->failed.store(true);
+                sh->sync.arrive_and_wait();
+                stop = sh->failed.load();
+                sh->sync.arrive_and_wait();
+            }
+            if (stop) {
+                for (std::size_t j = 0; j < S; ++j)
+                    std::copy(backup_[j].begin() + b0 * W, backup_[j].begin() + b1 * W,
+                              x_[j].begin() + b0 * W);
+                std::copy(counts_backup_.begin() + c0, counts_backup_.begin() + c1,
+                          counts_.begin() + c0);
+                return done;
+            }
+            done += len;
+        }
+        return done;
+    }
+
+    bool finite_batch(std::size_t b) const {
+        for (std::size_t j = 0; j < S; ++j)
+            if (!xsimd::all(xsimd::isfinite(batch::load_aligned(&x_[j][b * W])))) return false;
+        return true;
+    }
+
+    // NG batches from batch b, len steps from global step s0, state held in registers.
+    template <std::size_t NG, bool Check>
+    void run_group(std::size_t b, std::size_t s0, std::size_t len,
+                   const typename Model::template coefficients<batch>& k, failure& f) {
+        std::array<std::array<batch, S>, NG> x;
+        std::array<batch, NG> I;
+        for (std::size_t g = 0; g < NG; ++g) {
+            for (std::size_t j = 0; j < S; ++j)
+                x[g][j] = batch::load_aligned(&x_[j][(b + g) * W]);
+            I[g] = batch::load_aligned(&stim_[(b + g) * W]);
+        }
+        const batch thr(opt_.threshold_mV);
+        for (std::size_t s = 0; s < len; ++s) {
+            for (std::size_t g = 0; g < NG; ++g) {
+                const std::array<batch, S> old = x[g];
+                Model::step(x[g], I[g], k);
+                const auto up = (old[0] < thr) & (x[g][0] >= thr);
+                if (xsimd::any(up)) record((b + g) * W, s0 + s, old[0], x[g][0], up);
+                if constexpr (Check) {
+                    for (std::size_t j = 0; j < S; ++j) {
+                        const auto ok = xsimd::isfinite(x[g][j]);
+                        if (!xsimd::all(ok)) {
+                            std::size_t l = 0;
+                            while (ok.get(l))
+                                ++l;
+                            f = {true, (b + g) * W + l, j, s0 + s};
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        for (std::size_t g = 0; g < NG; ++g)
+            for (std::size_t j = 0; j < S; ++j)
+                x[g][j].store_aligned(&x_[j][(b + g) * W]);
+    }
+
+    template <class Mask>
+    void record(std::size_t cell0, std::size_t s, const batch& vo, const batch& vn,
+                const Mask& up) {
+        for (std::size_t l = 0; l < W; ++l) {
+            const std::size_t c = cell0 + l;
+            if (!up.get(l) || c >= n_) continue;
+            const double a = vo.get(l), z = vn.get(l);
+            const double frac = (opt_.threshold_mV - a) / (z - a);
+            const std::uint32_t cnt = counts_[c];
+            if (cnt < opt_.spike_capacity)
+                times_[c * opt_.spike_capacity + cnt] = (double(s) + frac) * dt_ms_;
+            counts_[c] = cnt + 1;
+        }
+    }
+
+    Model model_;
+    std::size_t n_;
+    double dt_ms_;
+    options opt_;
+    std::array<array_type, S> x_, backup_;
+    array_type stim_; // uA/cm^2, padded
+    std::vector<double> area_cm2_, stim_nA_;
+    std::vector<std::uint32_t> counts_, counts_backup_;
+    std::vector<double> times_; // ms, spike_capacity per cell
+    std::size_t steps_ = 0;
+};
+
+} // namespace noneq
