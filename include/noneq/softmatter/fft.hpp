@@ -1,0 +1,127 @@
+// noneq/softmatter/fft.hpp — a small in-place radix-2 complex FFT (iterative Cooley-Tukey,
+// decimation in time, precomputed twiddles and bit reversal) for the spectral field solvers.
+//
+// `transform(x, sign)` transforms n contiguous values. `transform_strided(x, width, sign)`
+// transforms n "elements" that are rows of `width` contiguous values (x[i*width + j]): all
+// `width` columns at once, with unit-stride inner loops — the second pass of a 2D transform
+// without a transpose. sign = -1 is the forward transform X_k = sum_j x_j e^{-2 pi i jk/n}; sign =
+// +1 the inverse WITHOUT the 1/n factor (callers fold it into their own scaling).
+//
+// Arithmetic is written on real and imaginary parts (std::complex's operator* checks for NaN
+// and infinities per C99 Annex G unless -ffast-math, which the project does not use).
+#pragma once
+
+#include <noneq/core/error.hpp>
+
+#include <cmath>
+#include <complex>
+#include <cstddef>
+#include <numbers>
+#include <utility>
+#include <vector>
+
+namespace noneq::softmatter {
+
+inline bool is_power_of_two(std::size_t n) {
+    return n > 0 && (n & (n - 1)) == 0;
+}
+
+class fft_plan {
+public:
+    explicit fft_plan(std::size_t n) : n_(n), rev_(n), cos_(n / 2), sin_(n / 2) {
+        require(is_power_of_two(n), "n", static_cast<double>(n), "a power of two >= 1");
+        std::size_t bits = 0;
+        while ((std::size_t{1} << bits) < n)
+            ++bits;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::size_t r = 0;
+            for (std::size_t b = 0; b < bits; ++b)
+                if (i & (std::size_t{1} << b)) r |= std::size_t{1} << (bits - 1 - b);
+            rev_[i] = r;
+        }
+        for (std::size_t k = 0; k < n / 2; ++k) {
+            const double t =
+                2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(n);
+            cos_[k] = std::cos(t);
+            sin_[k] = std::sin(t);
+        }
+    }
+
+    std::size_t size() const { return n_; }
+
+    /// In-place transform of n contiguous complex values.
+    void transform(std::complex<double>* x, int sign) const {
+        double* d = reinterpret_cast<double*>(x);
+        for (std::size_t i = 0; i < n_; ++i)
+            if (i < rev_[i]) {
+                std::swap(d[2 * i], d[2 * rev_[i]]);
+                std::swap(d[2 * i + 1], d[2 * rev_[i] + 1]);
+            }
+        const double sg = sign < 0 ? -1.0 : 1.0;
+        for (std::size_t len = 2; len <= n_; len <<= 1) {
+            const std::size_t half = len / 2, stride = n_ / len;
+            for (std::size_t i = 0; i < n_; i += len)
+                for (std::size_t j = 0; j < half; ++j) {
+                    const double wr = cos_[j * stride], wi = sg * sin_[j * stride];
+                    double* u = d + 2 * (i + j);
+                    double* v = d + 2 * (i + j + half);
+                    const double tr = v[0] * wr - v[1] * wi, ti = v[0] * wi + v[1] * wr;
+                    v[0] = u[0] - tr;
+                    v[1] = u[1] - ti;
+                    u[0] += tr;
+                    u[1] += ti;
+                }
+        }
+    }
+
+    /// In-place transform along the slow index of an n x width row-major array (every column).
+    void transform_strided(std::complex<double>* x, std::size_t width, int sign) const {
+        double* d = reinterpret_cast<double*>(x);
+        const std::size_t w2 = 2 * width;
+        for (std::size_t i = 0; i < n_; ++i)
+            if (i < rev_[i])
+                for (std::size_t c = 0; c < w2; ++c)
+                    std::swap(d[i * w2 + c], d[rev_[i] * w2 + c]);
+        const double sg = sign < 0 ? -1.0 : 1.0;
+        for (std::size_t len = 2; len <= n_; len <<= 1) {
+            const std::size_t half = len / 2, stride = n_ / len;
+            for (std::size_t i = 0; i < n_; i += len)
+                for (std::size_t j = 0; j < half; ++j) {
+                    const double wr = cos_[j * stride], wi = sg * sin_[j * stride];
+                    double* u = d + (i + j) * w2;
+                    double* v = d + (i + j + half) * w2;
+                    for (std::size_t c = 0; c < w2; c += 2) {
+                        const double tr = v[c] * wr - v[c + 1] * wi;
+                        const double ti = v[c] * wi + v[c + 1] * wr;
+                        v[c] = u[c] - tr;
+                        v[c + 1] = u[c + 1] - ti;
+                        u[c] += tr;
+                        u[c + 1] += ti;
+                    }
+                }
+        }
+    }
+
+private:
+    std::size_t n_;
+    std::vector<std::size_t> rev_;
+    std::vector<double> cos_, sin_;
+};
+
+/// A 1D or 2D transform over a row-major ny x nx complex array (ny = 1 for 1D).
+class fft_nd {
+public:
+    fft_nd(std::size_t ny, std::size_t nx) : ny_(ny), nx_(nx), px_(nx), py_(ny) {}
+    void operator()(std::complex<double>* x, int sign) const {
+        for (std::size_t r = 0; r < ny_; ++r)
+            px_.transform(x + r * nx_, sign);
+        if (ny_ > 1) py_.transform_strided(x, nx_, sign);
+    }
+    std::size_t size() const { return nx_ * ny_; }
+
+private:
+    std::size_t ny_, nx_;
+    fft_plan px_, py_;
+};
+
+} // namespace noneq::softmatter

@@ -1,0 +1,352 @@
+// Soft matter: Flory-Huggins thermodynamics, Wolf's sheared solution, the FFT, the Cahn-Hilliard
+// stepper (mass, free energy, boundaries, failure handling), the ATP field and morphology.
+#include <noneq/softmatter/atp_gradient.hpp>
+#include <noneq/softmatter/cahn_hilliard.hpp>
+#include <noneq/softmatter/fft.hpp>
+#include <noneq/softmatter/flory_huggins.hpp>
+#include <noneq/softmatter/morphology.hpp>
+#include <noneq/softmatter/shear.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <complex>
+#include <numbers>
+#include <random>
+#include <vector>
+
+namespace sm = noneq::softmatter;
+using namespace noneq::literals;
+
+namespace {
+
+xt::xtensor<double, 2> noisy_field(std::size_t n, double mean, double amp, unsigned seed) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> u(-amp, amp);
+    xt::xtensor<double, 2> f = xt::xtensor<double, 2>::from_shape({n, n});
+    for (auto& v : f)
+        v = mean + u(rng);
+    return f;
+}
+
+// Rheology of an entangled semidilute solution in a good solvent (exponents from de Gennes 1979:
+// eta ~ c^(15/4), J_e0 ~ c^(-9/4)); scales chosen so that shear of ~1e3/s moves chi_c visibly.
+sm::crossover_rheology entangled() {
+    return sm::make_crossover_rheology(0.02, sm::viscosity<>::from_value(1e-3),
+                                       sm::viscosity<>::from_value(0.1), 3.75,
+                                       sm::compliance<>::from_value(1e-2), 2.25);
+}
+
+} // namespace
+
+TEST_CASE("Flory-Huggins formulas: derivatives agree with finite differences") {
+    const double N = 50.0, chi = 0.7, h = 1e-5;
+    for (double phi : {0.01, 0.1, 0.3, 0.6, 0.9}) {
+        const double fp = sm::fh_free_energy(phi + h, N, chi),
+                     fm = sm::fh_free_energy(phi - h, N, chi);
+        const double mu = sm::fh_chemical_potential(phi, N, chi);
+        // central difference: error h^2 f'''/6 < 1e-8 here
+        CHECK(mu == doctest::Approx((fp - fm) / (2 * h)).epsilon(1e-7));
+        const double mp = sm::fh_chemical_potential(phi + h, N, chi);
+        const double mm = sm::fh_chemical_potential(phi - h, N, chi);
+        CHECK(sm::fh_curvature(phi, N, chi) == doctest::Approx((mp - mm) / (2 * h)).epsilon(1e-6));
+        CHECK(sm::fh_osmotic_pressure(phi, N, chi) ==
+              doctest::Approx(phi * mu - sm::fh_free_energy(phi, N, chi)).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("Flory-Huggins: the formulas take xsimd batches lane by lane") {
+    using B = xsimd::batch<double>;
+    const B phi = B(0.25), N = B(10.0), chi = B(0.8);
+    const B mu = sm::fh_chemical_potential(phi, N, chi);
+    CHECK(mu.get(0) == doctest::Approx(sm::fh_chemical_potential(0.25, 10.0, 0.8)).epsilon(1e-14));
+}
+
+TEST_CASE("Flory-Huggins: bad input is named") {
+    CHECK_THROWS_AS(sm::fh_free_energy(0.0, 1.0, 1.0), noneq::domain_error);
+    CHECK_THROWS_AS(sm::fh_free_energy(1.0, 1.0, 1.0), noneq::domain_error);
+    CHECK_THROWS_AS(sm::fh_chemical_potential(0.5, 0.0, 1.0), noneq::domain_error);
+    CHECK_THROWS_AS(sm::fh_critical_point(-1.0), noneq::domain_error);
+    CHECK_THROWS_AS(sm::fh_binodal(10.0, NAN), noneq::domain_error);
+    try {
+        (void)sm::fh_osmotic_pressure(1.5, 1.0, 1.0);
+        FAIL("no throw");
+    } catch (const noneq::domain_error& e) {
+        CHECK(e.argument() == "phi");
+    }
+}
+
+TEST_CASE("Flory-Huggins: spinodal is where f'' = 0, and empty below chi_c") {
+    for (double N : {1.0, 10.0, 1000.0}) {
+        const auto c = sm::fh_critical_point(N);
+        const auto sp = sm::fh_spinodal(N, 1.3 * c.chi);
+        REQUIRE(sp.two_phase);
+        CHECK(std::abs(sm::fh_curvature(sp.low, N, 1.3 * c.chi)) < 1e-9 / sp.low);
+        CHECK(std::abs(sm::fh_curvature(sp.high, N, 1.3 * c.chi)) < 1e-9);
+        CHECK(sp.low < c.phi);
+        CHECK(sp.high > c.phi);
+        const auto below = sm::fh_spinodal(N, 0.99 * c.chi);
+        CHECK_FALSE(below.two_phase);
+        CHECK(std::isnan(below.low));
+        const auto bin = sm::fh_binodal(N, 0.99 * c.chi);
+        CHECK_FALSE(bin.two_phase);
+        CHECK(std::isnan(bin.high));
+    }
+}
+
+TEST_CASE("Flory-Huggins binodal: equal mu and Pi, spinodal inside, long chains") {
+    for (double N : {1.0, 3.0, 100.0, 1e4}) {
+        for (double factor : {1.01, 1.2, 2.0, 5.0}) {
+            const double chi = factor * sm::fh_critical_point(N).chi;
+            const auto b = sm::fh_binodal(N, chi);
+            const auto s = sm::fh_spinodal(N, chi);
+            INFO("N = ", N, ", chi = ", chi);
+            REQUIRE(b.two_phase);
+            CHECK(b.low >= 0.0);            // underflows to 0 for N = 1e4, chi >= 2 chi_c ...
+            CHECK(std::isfinite(b.ln_low)); // ... where ln(low) still carries it
+            CHECK(b.ln_low < std::log(s.low));
+            CHECK(s.high < b.high);
+            CHECK(b.high < 1.0);
+            const sm::fh_model m{N, chi};
+            // mu is O(1): absolute agreement to rounding of the log terms.
+            const double l_lo = b.ln_low, r_lo = std::log1p(-std::exp(b.ln_low));
+            const double l_hi = std::log1p(-std::exp(b.ln1m_high)), r_hi = b.ln1m_high;
+            CHECK(b.low == doctest::Approx(std::exp(l_lo)).epsilon(1e-15));
+            CHECK(std::abs(m.mu(l_lo, r_lo) - b.mu) < 1e-10 * (1.0 + std::abs(b.mu)));
+            CHECK(std::abs(m.mu(l_hi, r_hi) - b.mu) < 1e-10 * (1.0 + std::abs(b.mu)));
+            CHECK(std::abs(m.pi(l_lo, r_lo) - m.pi(l_hi, r_hi)) < 1e-10 * (1.0 + std::abs(b.pi)));
+        }
+    }
+}
+
+TEST_CASE("chi(T) = A + B/T and the critical temperature") {
+    const sm::chi_law law{-0.2, 300.0_K};
+    CHECK(law(300.0_K) == doctest::Approx(0.8).epsilon(1e-15));
+    const double N = 100.0;
+    const auto Tc = law.critical_temperature(N);
+    CHECK(law(Tc) == doctest::Approx(sm::fh_critical_point(N).chi).epsilon(1e-14));
+    CHECK_THROWS_AS(law.temperature_at(-0.3), noneq::domain_error);
+    CHECK_THROWS_AS(law(0.0_K), noneq::domain_error);
+}
+
+TEST_CASE("Osmotic pressure: van 't Hoff limit phi kT / (N v0) for dilute chains") {
+    const double N = 100.0, phi = 1e-6;
+    const auto v0 = noneq::make<noneq::unit::volume>(1e-28);
+    const auto P = sm::osmotic_pressure(phi, N, 0.5, 300.0_K, v0);
+    const double vant_hoff = noneq::constants::k_B.value() * 300.0 / 1e-28 * phi / N;
+    // next virial term (1/2 - chi) phi^2 vanishes at chi = 1/2; phi^3/3 relative 1e-6 * N
+    CHECK(noneq::in_Pa(P) == doctest::Approx(vant_hoff).epsilon(1e-3));
+    CHECK_THROWS_AS(sm::osmotic_pressure(phi, N, 0.5, 0.0_K, v0), noneq::domain_error);
+}
+
+TEST_CASE("Shear: stored-energy derivatives and the sign of its curvature") {
+    for (double b : {2.25, 7.0, 9.0}) { // p = 5.25, 0.5, -1.5
+        auto r = entangled();
+        r.b = b;
+        const double h = 1e-6;
+        for (double phi : {0.005, 0.02, 0.1, 0.4}) {
+            CHECK(r.stored_d1(phi) ==
+                  doctest::Approx((r.stored(phi + h) - r.stored(phi - h)) / (2 * h)).epsilon(1e-6));
+            CHECK(r.stored_d2(phi) ==
+                  doctest::Approx((r.stored_d1(phi + h) - r.stored_d1(phi - h)) / (2 * h))
+                      .epsilon(1e-5));
+            CHECK(r.stored_legendre(phi) ==
+                  doctest::Approx(phi * r.stored_d1(phi) - r.stored(phi)).epsilon(1e-10));
+            CHECK(r.je0(phi).value() * r.eta0(phi).value() * r.eta0(phi).value() ==
+                  doctest::Approx(r.stored(phi)).epsilon(1e-12));
+        }
+    }
+    // The header's claim: for p >= 0, sign(E'') = sign(p - 1) at every composition.
+    for (double p : {0.0, 0.5, 0.99, 1.01, 2.0, 5.25}) {
+        auto r = entangled();
+        r.b = 2.0 * r.a - p;
+        for (double phi = 1e-4; phi < 1.0; phi *= 1.7) {
+            INFO("p = ", p, ", phi = ", phi);
+            CHECK((r.stored_d2(phi) > 0.0) == (p > 1.0));
+        }
+    }
+    // ... and for p < 0 it turns convex beyond x^2 = -3/p.
+    auto r = entangled();
+    r.b = 2.0 * r.a + 1.0; // p = -1: inflection at x = sqrt(3)
+    CHECK(r.stored_d2(0.99 * std::sqrt(3.0) * r.phi_star) < 0.0);
+    CHECK(r.stored_d2(1.01 * std::sqrt(3.0) * r.phi_star) > 0.0);
+    CHECK_THROWS_AS(sm::make_crossover_rheology(1.5, sm::viscosity<>::from_value(1e-3),
+                                                sm::viscosity<>::from_value(1.0), 3.75,
+                                                sm::compliance<>::from_value(1.0), 2.25),
+                    noneq::domain_error);
+}
+
+TEST_CASE("Shear: without flow the phase diagram is Flory-Huggins'") {
+    const double N = 200.0;
+    const auto c0 = sm::fh_critical_point(N);
+    const auto m = sm::make_sheared_solution(N, 1.3 * c0.chi, entangled(), 0.0_Hz, 300.0_K,
+                                             noneq::make<noneq::unit::volume>(1e-28));
+    const auto c = sm::sheared_critical_point(m);
+    // Brent minimisation locates a quadratic minimum to ~sqrt(eps) in phi, eps in the value.
+    CHECK(c.phi == doctest::Approx(c0.phi).epsilon(1e-6));
+    CHECK(c.chi == doctest::Approx(c0.chi).epsilon(1e-12));
+    const auto s = sm::sheared_spinodal(m), s0 = sm::fh_spinodal(N, 1.3 * c0.chi);
+    CHECK(s.low == doctest::Approx(s0.low).epsilon(1e-10));
+    CHECK(s.high == doctest::Approx(s0.high).epsilon(1e-10));
+    const auto b = sm::sheared_binodal(m), b0 = sm::fh_binodal(N, 1.3 * c0.chi);
+    CHECK(b.low == doctest::Approx(b0.low).epsilon(1e-9));
+    CHECK(b.high == doctest::Approx(b0.high).epsilon(1e-9));
+}
+
+TEST_CASE("Shear-induced mixing (E'' > 0) and demixing (E'' < 0)") {
+    const double N = 200.0;
+    const auto v0 = noneq::make<noneq::unit::volume>(1e-28);
+    const auto c0 = sm::fh_critical_point(N);
+    const double chi = 1.1 * c0.chi;
+    const auto b0 = sm::fh_binodal(N, chi);
+    const auto s0 = sm::fh_spinodal(N, chi);
+
+    // Entangled good solvent, p = 2a - b = 5.25 > 1: mixing.
+    const auto mix = sm::make_sheared_solution(N, chi, entangled(), 100.0_Hz, 300.0_K, v0);
+    const auto cm = sm::sheared_critical_point(mix);
+    CHECK(cm.chi > c0.chi * 1.001);
+    const auto sm_ = sm::sheared_spinodal(mix);
+    REQUIRE(sm_.two_phase);
+    CHECK(sm_.high - sm_.low < s0.high - s0.low);
+    const auto bm = sm::sheared_binodal(mix);
+    REQUIRE(bm.two_phase);
+    CHECK(bm.high - bm.low < b0.high - b0.low);
+    CHECK(bm.low < sm_.low);
+    CHECK(sm_.high < bm.high);
+    const auto [la, ra] = sm::log_pair(bm.low);
+    const auto [lb, rb] = sm::log_pair(bm.high);
+    CHECK(std::abs(mix.mu(la, ra) - mix.mu(lb, rb)) < 1e-10);
+    CHECK(std::abs(mix.pi(la, ra) - mix.pi(lb, rb)) < 1e-10);
+
+    // Same viscosity, compliance falling faster (b = 7, p = 0.5 < 1): demixing.
+    auto r = entangled();
+    r.b = 7.0;
+    r.J_star = 1.0;
+    const auto dem = sm::make_sheared_solution(N, chi, r, 1000.0_Hz, 300.0_K, v0);
+    const auto cd = sm::sheared_critical_point(dem);
+    CHECK(cd.chi < c0.chi * 0.999);
+    const auto bd = sm::sheared_binodal(dem);
+    REQUIRE(bd.two_phase);
+    CHECK(bd.high - bd.low > b0.high - b0.low);
+    // Stronger shear moves it further.
+    const auto dem2 = sm::make_sheared_solution(N, chi, r, 2000.0_Hz, 300.0_K, v0);
+    CHECK(sm::sheared_critical_point(dem2).chi < cd.chi);
+}
+
+TEST_CASE("FFT: matches the direct DFT in 1D and 2D, and inverts") {
+    std::mt19937_64 rng(7);
+    std::normal_distribution<double> g;
+    const std::size_t ny = 8, nx = 16;
+    std::vector<std::complex<double>> x(ny * nx), X(ny * nx);
+    for (auto& v : x)
+        v = {g(rng), g(rng)};
+    for (std::size_t ky = 0; ky < ny; ++ky)
+        for (std::size_t kx = 0; kx < nx; ++kx) {
+            std::complex<double> s = 0;
+            for (std::size_t y = 0; y < ny; ++y)
+                for (std::size_t xx = 0; xx < nx; ++xx)
+                    s += x[y * nx + xx] *
+                         std::polar(1.0, -2 * std::numbers::pi *
+                                             (double(ky * y) / ny + double(kx * xx) / nx));
+            X[ky * nx + kx] = s;
+        }
+    auto y = x;
+    sm::fft_nd f(ny, nx);
+    f(y.data(), -1);
+    double err = 0;
+    for (std::size_t i = 0; i < y.size(); ++i)
+        err = std::max(err, std::abs(y[i] - X[i]));
+    CHECK(err < 1e-12);
+    f(y.data(), +1);
+    err = 0;
+    for (std::size_t i = 0; i < y.size(); ++i)
+        err = std::max(err, std::abs(y[i] / double(ny * nx) - x[i]));
+    CHECK(err < 1e-14);
+    CHECK_THROWS_AS(sm::fft_plan(12), noneq::domain_error);
+}
+
+TEST_CASE("Cahn-Hilliard 2D: mass conserved to 1e-12 and free energy never increases") {
+    for (auto bc : {sm::boundary::periodic, sm::boundary::no_flux}) {
+        const auto phi0 = noisy_field(32, -0.2, 0.1, 3);
+        sm::cahn_hilliard<2, sm::double_well> ch(sm::double_well{1.0}, phi0, {1.0, 1.0, 1.0, 0.5},
+                                                 bc);
+        const double m0 = ch.mass();
+        double e_prev = ch.free_energy(), worst_mass = 0.0, worst_rise = -1.0;
+        for (int s = 0; s < 200; ++s) {
+            REQUIRE(ch.advance(1).ok);
+            const double e = ch.free_energy();
+            worst_rise = std::max(worst_rise, (e - e_prev) / std::abs(e_prev));
+            worst_mass = std::max(worst_mass, std::abs(ch.mass() - m0) / std::abs(m0));
+            e_prev = e;
+        }
+        CHECK(worst_mass < 1e-12);
+        CHECK(worst_rise <= 1e-14);                   // a decrease, up to the rounding of the sum
+        CHECK(e_prev < 0.5 * ch.free_energy() + 1e9); // (finite)
+        // the field really evolved: phase separation lowered F and spread phi
+        CHECK(xt::amax(ch.phi())() > 0.5);
+    }
+}
+
+TEST_CASE("Cahn-Hilliard: no-flux keeps mirror symmetry, periodic keeps translation") {
+    // A field symmetric about the centre of a no-flux box stays symmetric; the chemical potential
+    // of a converged 1D step is uniform.
+    const std::size_t n = 128;
+    xt::xtensor<double, 1> phi0 = xt::xtensor<double, 1>::from_shape({n});
+    for (std::size_t i = 0; i < n; ++i)
+        phi0(i) = (i < n / 4 || i >= 3 * n / 4) ? 0.9 : -0.9;
+    sm::cahn_hilliard<1, sm::double_well> ch(sm::double_well{1.0}, phi0, {1.0, 1.0, 0.5, 1.0},
+                                             sm::boundary::no_flux);
+    REQUIRE(ch.advance(3000).ok);
+    const auto& phi = ch.phi();
+    double asym = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        asym = std::max(asym, std::abs(phi(i) - phi(n - 1 - i)));
+    CHECK(asym < 1e-10);
+    const auto mu = ch.chemical_potential();
+    CHECK(xt::amax(mu)() - xt::amin(mu)() < 1e-6);
+}
+
+TEST_CASE("Cahn-Hilliard: a Flory-Huggins step that leaves (0,1) stops and keeps the last state") {
+    xt::xtensor<double, 1> phi0 = xt::xtensor<double, 1>::from_shape({64});
+    for (std::size_t i = 0; i < 64; ++i)
+        phi0(i) = i < 32 ? 0.02 : 0.98;
+    // S = 0 and a huge step: the explicit part overshoots out of (0, 1).
+    sm::cahn_hilliard<1, sm::flory_huggins_energy> ch(sm::flory_huggins_energy{1.0, 3.0, 0.0}, phi0,
+                                                      {1.0, 1.0, 1.0, 50.0},
+                                                      sm::boundary::periodic);
+    const auto rep = ch.advance(100);
+    CHECK_FALSE(rep.ok);
+    CHECK(rep.steps < 100);
+    CHECK(ch.time() == doctest::Approx(50.0 * double(rep.steps)).epsilon(1e-15));
+    for (double v : ch.phi())
+        CHECK(std::isfinite(v));
+    CHECK_THROWS_AS(ch.set_dt(-1.0), noneq::domain_error);
+}
+
+TEST_CASE("ATP field: steady state solves D c'' - k c + s = 0 and decays over sqrt(D/k)") {
+    const sm::spectral_grid<1> g({256}, 0.5, sm::boundary::no_flux);
+    const double D = 4.0, k = 0.04, lambda = std::sqrt(D / k); // 10
+    const auto s = sm::gaussian_source<1>(g, {0.0}, 1.0, 2.0);
+    const auto c = sm::reaction_diffusion_steady_state<1>(g, s, D, k);
+    // Total balance: consumption k int c = production int s = 2.
+    CHECK(k * xt::sum(c)() * g.dx() == doctest::Approx(2.0).epsilon(1e-12));
+    // Outside the source (x > 8 widths): c = A cosh((L - x)/lambda).
+    const double L = 128.0;
+    const double A = c(40) / std::cosh((L - g.coordinate(40)) / lambda);
+    for (std::size_t i = 40; i < 256; i += 17)
+        CHECK(c(i) == doctest::Approx(A * std::cosh((L - g.coordinate(i)) / lambda)).epsilon(1e-9));
+    CHECK(noneq::in_um(sm::decay_length(sm::diffusivity<>::from_value(1e-12), 1.0_Hz)) ==
+          doctest::Approx(1.0).epsilon(1e-15));
+    CHECK_THROWS_AS(sm::reaction_diffusion_steady_state<1>(g, s, D, 0.0), noneq::domain_error);
+}
+
+TEST_CASE("Morphology: centroid and domain length of known fields") {
+    xt::xtensor<double, 1> f = xt::xtensor<double, 1>::from_shape({64});
+    for (std::size_t i = 0; i < 64; ++i)
+        f(i) = std::sin(2 * std::numbers::pi * double(i) / 16.0);
+    CHECK(sm::domain_length<1>(f, 1.0) == doctest::Approx(16.0).epsilon(1e-12));
+    f.fill(-1.0);
+    f(10) = 1.0;
+    f(11) = 1.0;
+    CHECK(sm::dense_phase_centroid<1>(f, 0.0, 2.0)[0] == doctest::Approx(22.0).epsilon(1e-15));
+}
