@@ -1,0 +1,85 @@
+// noneq/kernels/parallel.hpp — how a kernel call is executed: on the calling thread, or split
+// over several std::threads. Every kernel takes an optional leading `execution` argument:
+//
+//   noneq::kernels::nernst(E, 1, c_in, c_out, T);                           // calling thread
+//   noneq::kernels::nernst(noneq::kernels::threads(0), E, 1, c_in, c_out, T); // all cores
+//
+// The index range is cut into one contiguous chunk per thread, each a whole number of kernel
+// blocks, so every element is computed by exactly the same instructions as in a sequential call
+// and the results are bitwise identical. A worker's exception is carried back to the caller; if
+// several chunks hold bad input, the one with the lowest indices is reported, as a sequential
+// call would report it. Threads are started per call (tens of microseconds), so small arrays run
+// on the calling thread.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace noneq::kernels {
+
+/// Execution of a kernel call: the number of threads (1: the calling thread only).
+struct execution {
+    unsigned threads = 1;
+};
+
+/// Run on `n` threads; 0 means one per hardware thread (std::thread::hardware_concurrency()).
+inline execution threads(unsigned n) {
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    return execution{n};
+}
+
+/// Run on the calling thread only.
+inline constexpr execution sequential{};
+
+namespace detail {
+
+/// Elements per block: kernels validate a block of inputs, then compute it while it is still in
+/// the L1 cache. A multiple of every batch width (up to 64 lanes).
+inline constexpr std::size_t block_size = 1024;
+
+/// Below this many elements per thread, starting threads costs more than it saves.
+inline constexpr std::size_t min_elements_per_thread = 16 * block_size;
+
+/// Calls f(begin, end) over a partition of [0, n): on the calling thread, or on ex.threads
+/// threads with chunk boundaries on block boundaries. Rethrows the lowest chunk's exception.
+template <class F>
+void run_partitioned(const execution& ex, std::size_t n, F&& f) {
+    const std::size_t blocks = (n + block_size - 1) / block_size;
+    std::size_t nt = std::min<std::size_t>(ex.threads, n / min_elements_per_thread);
+    nt = std::min(nt, blocks);
+    if (nt <= 1) {
+        f(std::size_t{0}, n);
+        return;
+    }
+    std::vector<std::exception_ptr> errors(nt);
+    const auto chunk = [&](std::size_t k) {
+        const std::size_t b = std::min(n, blocks * k / nt * block_size);
+        const std::size_t e = std::min(n, blocks * (k + 1) / nt * block_size);
+        try {
+            f(b, e);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> workers;
+    workers.reserve(nt - 1);
+    try {
+        for (std::size_t k = 1; k < nt; ++k)
+            workers.emplace_back(chunk, k);
+    } catch (...) {
+        // Could not start a thread: finish the remaining chunks here.
+        for (std::size_t k = workers.size() + 1; k < nt; ++k)
+            chunk(k);
+    }
+    chunk(0);
+    for (auto& w : workers)
+        w.join();
+    for (const auto& err : errors)
+        if (err) std::rethrow_exception(err);
+}
+
+} // namespace detail
+} // namespace noneq::kernels
