@@ -271,6 +271,10 @@ int main(int argc, char** argv) {
             const auto P = make<unit::permeability>(nonnegative("--p", c_p, "cm/s") * 1e-2);
             const auto v = mV(number("--v", c_v, "finite, mV"));
             const auto T = c_t.get();
+            // beyond |z F v / RT| = 700 the exponentials of the GHK current overflow a double
+            const double vmax_mV = 700.0 * in_mV(thermal_voltage(T)) / std::abs(z);
+            if (!(std::abs(in_mV(v)) <= vmax_mV))
+                bad("--v", c_v, "|v| <= " + std::to_string(vmax_mV) + " mV = 700 RT/(|z| F)");
             std::ofstream csv;
             if (!c_csv.empty()) {
                 csv.open(c_csv);
