@@ -129,11 +129,11 @@ run_result<N> run_cell(const Model& model, const std::array<double, N>& x0,
     return res;
 }
 
-/// Runs without observing.
+/// Runs without observing (e.g. through a transient).
 template <class Model, std::size_t N>
-run_result<N> run_cell(const Model& model, const std::array<double, N>& x0,
-                       const std::array<double, N>& scale, double t0, double t1,
-                       const run_options& opt = {}, const char* const* names = nullptr) {
+run_result<N> advance_cell(const Model& model, const std::array<double, N>& x0,
+                           const std::array<double, N>& scale, double t0, double t1,
+                           const run_options& opt = {}, const char* const* names = nullptr) {
     return run_cell(
         model, x0, scale, t0, t1, 0.0, [](double, const std::array<double, N>&) {}, opt, names);
 }

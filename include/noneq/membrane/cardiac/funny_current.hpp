@@ -12,7 +12,8 @@
 // fraction left unblocked by external Cs+. Severi's 5 mM Cs+ block is a Woodhull block,
 //   u_Cs = (Kd/[Cs]) / (Kd/[Cs] + exp(-delta V / 25 mV)),  Kd = 10.6015 mM, delta = 0.71,
 // written here for any [Cs]; [Cs] = 0 gives u_Cs = 1. The current reverses at the conductance
-// weighted mean of E_Na and E_K (about -27 mV at Severi's equal conductances).
+// weighted mean of E_Na and E_K (about -4 mV with Severi's equal conductances and ion
+// concentrations: E_Na = +78 mV at Nai = 7.5 mM, E_K = -87 mV).
 //
 // Units, as in the model's CellML: V in mV, concentrations in mM, conductances in uS, currents
 // in nA (uS * mV = nA), time in s. The plain-valued functions (first argument `unchecked`) sit in
