@@ -22,6 +22,7 @@
 #include <ranges>
 #include <span>
 #include <string>
+#include <type_traits>
 
 namespace noneq {
 
@@ -88,16 +89,29 @@ auto chord_total_current(std::span<const chord_branch<V, GUnit>> branches, const
     return chord_total_current(unchecked, branches, v);
 }
 
-/// Convenience overloads for any contiguous range of branches.
-template <std::ranges::contiguous_range R, class B = std::ranges::range_value_t<R>>
-requires(!std::is_same_v<std::remove_cvref_t<R>, std::span<const B>>) auto chord_potential(
-    const R& branches) {
+namespace detail {
+template <class T>
+struct is_chord_branch : std::false_type {};
+template <value_type V, class GUnit>
+struct is_chord_branch<chord_branch<V, GUnit>> : std::true_type {};
+} // namespace detail
+
+/// A contiguous range of chord_branch records other than the std::span the core overloads take.
+template <class R>
+concept chord_branch_range = std::ranges::contiguous_range<R> &&
+    detail::is_chord_branch<std::ranges::range_value_t<R>>::value &&
+    !std::is_same_v<std::remove_cvref_t<R>, std::span<const std::ranges::range_value_t<R>>>;
+
+/// Convenience overloads for any contiguous range of branches (std::array, std::vector, ...).
+template <chord_branch_range R>
+auto chord_potential(const R& branches) {
+    using B = std::ranges::range_value_t<R>;
     return chord_potential(
         std::span<const B>(std::ranges::data(branches), std::ranges::size(branches)));
 }
-template <std::ranges::contiguous_range R, class B = std::ranges::range_value_t<R>, class Vq>
-requires(!std::is_same_v<std::remove_cvref_t<R>, std::span<const B>>) auto chord_total_current(
-    const R& branches, const Vq& v) {
+template <chord_branch_range R, class Vq>
+auto chord_total_current(const R& branches, const Vq& v) {
+    using B = std::ranges::range_value_t<R>;
     return chord_total_current(
         std::span<const B>(std::ranges::data(branches), std::ranges::size(branches)), v);
 }
