@@ -17,3 +17,22 @@ function(noneq_add_example name)
   add_executable(noneq-${name} ${ARGN})
   target_link_libraries(noneq-${name} PRIVATE noneq_project_options CLI11::CLI11)
 endfunction()
+
+# noneq_example_test(<test-name> <example> PASS <regex> [ARGS <arg>...] [EXIT <code>])
+# A CTest (label "example") that runs noneq-<example> with ARGS and requires its output to match
+# PASS; with EXIT <code>, the run must instead exit with that code (bad-input checks).
+function(noneq_example_test test_name example)
+  if(NOT NONEQ_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(T "" "PASS;EXIT" "ARGS" ${ARGN})
+  if(DEFINED T_EXIT)
+    add_test(NAME example.${test_name}
+      COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:noneq-${example}> "-DARGS=${T_ARGS}"
+              -DEXPECT_EXIT=${T_EXIT} "-DPASS=${T_PASS}" -P ${PROJECT_SOURCE_DIR}/cmake/run_exit_code.cmake)
+  else()
+    add_test(NAME example.${test_name} COMMAND noneq-${example} ${T_ARGS})
+    set_tests_properties(example.${test_name} PROPERTIES PASS_REGULAR_EXPRESSION "${T_PASS}")
+  endif()
+  set_tests_properties(example.${test_name} PROPERTIES LABELS example)
+endfunction()
