@@ -75,6 +75,9 @@ struct ch_parameters {
     double kappa = 1.0;
     double dx = 1.0;
     double dt = 0.1;
+    /// S of the stabilised scheme; negative: the free energy's own `stabilization()`. Raise it when
+    /// mu_ext pushes compositions past the range the energy's default covers.
+    double stabilization = -1.0;
 };
 
 /// What an `advance` call did. ok = false: a non-finite chemical potential appeared at `index`
@@ -94,9 +97,10 @@ public:
     using shape_type = typename spectral_grid<Dim>::shape_type;
 
     cahn_hilliard(F energy, const field& phi0, ch_parameters p, boundary bc)
-        : e_(energy), p_(p), grid_(shape_of(phi0), p.dx, bc), S_(energy.stabilization()),
-          phi_(phi0), ext_(grid_.size()), mu_ext_(grid_.size(), 0.0), hat_(grid_.size()),
-          work_(grid_.size()), lin_(grid_.size()), den_(grid_.size()) {
+        : e_(energy), p_(p), grid_(shape_of(phi0), p.dx, bc),
+          S_(p.stabilization < 0.0 ? energy.stabilization() : p.stabilization), phi_(phi0),
+          ext_(grid_.size()), mu_ext_(grid_.size(), 0.0), hat_(grid_.size()), work_(grid_.size()),
+          lin_(grid_.size()), den_(grid_.size()) {
         require_positive("mobility", p.mobility);
         require_positive("kappa", p.kappa);
         require_nonnegative("stabilization", S_);

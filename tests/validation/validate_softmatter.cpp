@@ -1,0 +1,152 @@
+// Soft matter against analytic and published results: the Flory-Huggins critical point and the
+// symmetric binodal (Flory 1953; Huggins 1942), Cahn & Hilliard's (1958) interface profile and
+// tension, the Cahn-Hilliard steady state against the common tangent, and condensates placed by
+// an ATP gradient (Weber, Zwicker, Julicher & Lee 2019; Zwicker et al. 2014/2015).
+#include <noneq/softmatter/atp_gradient.hpp>
+#include <noneq/softmatter/cahn_hilliard.hpp>
+#include <noneq/softmatter/flory_huggins.hpp>
+#include <noneq/softmatter/morphology.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <utility>
+
+namespace sm = noneq::softmatter;
+
+TEST_CASE(
+    "Flory-Huggins critical point (Flory 1953, Principles of Polymer Chemistry, eq. XIII-4)") {
+    // phi_c = 1/(1 + sqrt N), chi_c = 1/2 + 1/sqrt N + 1/(2N); symmetric mixture N = 1: (1/2, 2).
+    CHECK(sm::fh_critical_point(1.0).phi == doctest::Approx(0.5).epsilon(1e-15));
+    CHECK(sm::fh_critical_point(1.0).chi == doctest::Approx(2.0).epsilon(1e-15));
+    CHECK(sm::fh_critical_point(100.0).phi == doctest::Approx(1.0 / 11.0).epsilon(1e-15));
+    CHECK(sm::fh_critical_point(100.0).chi == doctest::Approx(0.605).epsilon(1e-15));
+    // Theta limit: chi_c -> 1/2, phi_c -> 0 as N -> infinity.
+    CHECK(sm::fh_critical_point(1e12).chi == doctest::Approx(0.5 + 1e-6).epsilon(1e-12));
+    // f'' = f''' = 0 there (f''' by a central difference of f'', error ~h^2 f''''').
+    for (double N : {1.0, 7.0, 1000.0}) {
+        const auto c = sm::fh_critical_point(N);
+        CHECK(std::abs(sm::fh_curvature(c.phi, N, c.chi)) < 1e-12 * N);
+        const double h = 1e-5 * c.phi;
+        const double d3 =
+            (sm::fh_curvature(c.phi + h, N, c.chi) - sm::fh_curvature(c.phi - h, N, c.chi)) /
+            (2 * h);
+        CHECK(std::abs(d3) < 1e-6 / (c.phi * c.phi));
+        // The spinodal pinches to the critical point from above.
+        const auto sp = sm::fh_spinodal(N, c.chi * (1 + 1e-10));
+        CHECK(sp.low == doctest::Approx(c.phi).epsilon(1e-4));
+        CHECK(sp.high == doctest::Approx(c.phi).epsilon(1e-4));
+    }
+}
+
+TEST_CASE("Symmetric binodal N = 1: chi = ln(phi/(1-phi)) / (2 phi - 1) (Huggins; Flory 1953)") {
+    for (double chi : {2.001, 2.05, 2.5, 3.0, 5.0, 10.0, 40.0}) {
+        const auto b = sm::fh_binodal(1.0, chi);
+        REQUIRE(b.two_phase);
+        INFO("chi = ", chi);
+        CHECK(b.low + b.high == doctest::Approx(1.0).epsilon(1e-12));
+        CHECK(b.mu == doctest::Approx(0.0).epsilon(1e-12)); // mu = 0 by symmetry
+        // Analytic chi at the computed dense composition, with ln(phi/(1-phi)) from the logs so
+        // that chi = 40 (1 - phi ~ 4e-18) keeps its digits.
+        const double phi = b.high;
+        const double chi_analytic =
+            (std::log1p(-std::exp(b.ln1m_high)) - b.ln1m_high) / (2.0 * phi - 1.0);
+        CHECK(chi_analytic == doctest::Approx(chi).epsilon(1e-10));
+        // The spinodal lies inside the binodal.
+        const auto s = sm::fh_spinodal(1.0, chi);
+        CHECK(b.low < s.low);
+        CHECK(s.high < b.high);
+    }
+    // Near the critical point the coexistence curve is the mean-field parabola: with
+    // chi = 2 + d, phi_high - 1/2 = sqrt(3 d / 8) (1 + O(d)) (Landau expansion of f about 1/2).
+    const double d = 1e-4;
+    const auto b = sm::fh_binodal(1.0, 2.0 + d);
+    CHECK(b.high - 0.5 == doctest::Approx(std::sqrt(3.0 * d / 8.0)).epsilon(1e-3));
+}
+
+TEST_CASE("Cahn & Hilliard 1958: tanh interface and tension (2 sqrt 2 / 3) sqrt(kappa a)") {
+    // 1D no-flux box with a single interface at the centre, relaxed to equilibrium.
+    // (a, kappa) = (1, 1/2), (2, 1), (1/2, 1): widths w = 1, 1, 2 (>= 4 cells), tensions 2/3, 4/3,
+    // 2/3.
+    for (auto [a, kappa] : {std::pair{1.0, 0.5}, std::pair{2.0, 1.0}, std::pair{0.5, 1.0}}) {
+        const double dx = 0.25;
+        const std::size_t n = 512;
+        const double L = double(n) * dx, x0 = 0.5 * L;
+        const sm::double_well f{a};
+        const double w = f.interface_width(kappa);
+        xt::xtensor<double, 1> phi0 = xt::xtensor<double, 1>::from_shape({n});
+        for (std::size_t i = 0; i < n; ++i)
+            phi0(i) = (double(i) + 0.5) * dx < x0 ? -1.0 : 1.0;
+        // The slowest relaxation mode of the profile decays over ~900 time units; dt = 5 is
+        // stable (implicit fourth-order term) and the steady state does not depend on dt.
+        sm::cahn_hilliard<1, sm::double_well> ch(f, phi0, {1.0, kappa, dx, 5.0},
+                                                 sm::boundary::no_flux);
+        REQUIRE(ch.advance(4000).ok);
+        const auto& phi = ch.phi();
+        double err = 0.0;
+        for (std::size_t i = 0; i < n; ++i)
+            err = std::max(err, std::abs(phi(i) - std::tanh(((double(i) + 0.5) * dx - x0) / w)));
+        INFO("a = ", a, ", max |phi - tanh| = ", err);
+        // Converged (t = 2e4, 20 e-folds of the slowest mode) and spectrally resolved (w/dx >= 4):
+        // measured 8.7e-10 for a = 1; the bound leaves a factor 10.
+        CHECK(err < 1e-8);
+        // Tension = excess free energy (both bulk phases have f = 0); the energy is quadratic in
+        // the profile error, measured |F - sigma| ~ 3e-14.
+        CHECK(ch.free_energy() == doctest::Approx(f.tension(kappa)).epsilon(1e-11));
+        CHECK(f.tension(kappa) ==
+              doctest::Approx(2.0 * std::sqrt(2.0) / 3.0 * std::sqrt(kappa * a)).epsilon(1e-15));
+    }
+}
+
+TEST_CASE("Cahn-Hilliard with Flory-Huggins relaxes to the common-tangent compositions") {
+    // The plateaus of a flat 1D interface at equilibrium are the binodal (equal mu and equal
+    // osmotic pressure are the conditions of a stationary, flat CH profile).
+    const double N = 2.0, chi = 2.0;
+    const auto b = sm::fh_binodal(N, chi);
+    REQUIRE(b.two_phase);
+    const std::size_t n = 256;
+    const double dx = 0.5;
+    xt::xtensor<double, 1> phi0 = xt::xtensor<double, 1>::from_shape({n});
+    for (std::size_t i = 0; i < n; ++i)
+        phi0(i) = i < n / 2 ? b.low + 0.02 : b.high - 0.02;
+    const double S = 0.5 * sm::fh_curvature(b.low, N, chi) + 0.5;
+    sm::cahn_hilliard<1, sm::flory_huggins_energy> ch({N, chi, S}, phi0, {1.0, 1.0, dx, 0.5},
+                                                      sm::boundary::no_flux);
+    REQUIRE(ch.advance(20000).ok);
+    const auto& phi = ch.phi();
+    INFO("binodal ", b.low, " ", b.high, "; plateaus ", phi(0), " ", phi(n - 1));
+    CHECK(phi(0) == doctest::Approx(b.low).epsilon(1e-8));
+    CHECK(phi(n - 1) == doctest::Approx(b.high).epsilon(1e-8));
+}
+
+TEST_CASE("Condensates form near the ATP source (Weber et al. 2019, sec. 5)") {
+    // 1D no-flux cell of length 128: a mitochondrion at x = 8 makes ATP (decay length 16); the
+    // condensate-forming component feels mu_ext = -eps c / c_max. Its mean, -0.65, is metastable
+    // (between the binodal -1 and the spinodal -1/sqrt 3): it condenses only where ATP drives it.
+    const std::size_t n = 128;
+    const double dx = 1.0, L = double(n) * dx, x_src = 8.0;
+    const sm::spectral_grid<1> g({n}, dx, sm::boundary::no_flux);
+    const auto src = sm::gaussian_source<1>(g, {x_src}, 2.0, 1.0);
+    const auto c = sm::reaction_diffusion_steady_state<1>(g, src, 2.56, 0.01);
+    const auto mu_ext = sm::atp_chemical_potential<1>(c, 0.3, xt::amax(c)());
+    xt::xtensor<double, 1> phi0 = xt::xtensor<double, 1>::from_shape({n});
+    for (std::size_t i = 0; i < n; ++i)
+        phi0(i) = -0.65 + 0.01 * std::sin(0.7 * double(i));
+    sm::cahn_hilliard<1, sm::double_well> ch(sm::double_well{1.0}, phi0, {1.0, 1.0, dx, 0.5},
+                                             sm::boundary::no_flux);
+    ch.set_external_potential(mu_ext);
+    const double m0 = ch.mass();
+    REQUIRE(ch.advance(4000).ok);
+    const double xc = sm::dense_phase_centroid<1>(ch.phi(), 0.0, dx)[0];
+    INFO("centroid ", xc);
+    REQUIRE(std::isfinite(xc));
+    CHECK(std::abs(xc - x_src) < std::abs(L - xc)); // closer to the source than to the far end
+    CHECK(std::abs(xc - x_src) < 0.25 * L);
+    CHECK(std::abs(ch.mass() - m0) < 1e-12 * std::abs(m0));
+    CHECK(xt::amax(ch.phi())() > 0.9); // a real dense phase
+    // Without the ATP term the metastable solution stays mixed.
+    sm::cahn_hilliard<1, sm::double_well> ref(sm::double_well{1.0}, phi0, {1.0, 1.0, dx, 0.5},
+                                              sm::boundary::no_flux);
+    REQUIRE(ref.advance(4000).ok);
+    CHECK(xt::amax(ref.phi())() < -0.6);
+}
