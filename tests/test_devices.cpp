@@ -298,3 +298,37 @@ TEST_CASE("photoelectrochemistry: water-splitting potential and the drive verdic
     CHECK(assess_drive(1.3_V, water_splitting_potential(T)).can_drive);
     CHECK_THROWS_AS(assess_drive(-0.1_V, 1.229_V), noneq::domain_error);
 }
+
+// ---- the same formulas over SIMD batches -------------------------------------------------------
+
+TEST_CASE("seebeck and water splitting over xsimd batches equal the scalar results lane by lane") {
+    using B = xsimd::batch<double>;
+    constexpr std::size_t n = B::size;
+    alignas(64) double eta[n], ef[n], T[n];
+    for (std::size_t i = 0; i < n; ++i) {
+        eta[i] = -6.0 + 0.5 * double(i);
+        ef[i] = 1.5 + 0.4 * double(i);
+        T[i] = 280.0 + 10.0 * double(i);
+    }
+    const B be = xsimd::load_aligned(eta), bf = xsimd::load_aligned(ef),
+            bT = xsimd::load_aligned(T);
+    const auto s_nd = seebeck_nondegenerate(B(-0.5), be);
+    const auto s_m = seebeck_free_electron_metal(temperature<B>::from_value(bT),
+                                                 energy<B>::from_value(bf * B(eV)), B(0.0));
+    const auto e_w = water_splitting_potential(temperature<B>::from_value(bT));
+    for (std::size_t i = 0; i < n; ++i) {
+        CHECK(s_nd.value().get(i) == seebeck_nondegenerate(-0.5, eta[i]).value());
+        CHECK(s_m.value().get(i) ==
+              doctest::Approx(seebeck_free_electron_metal(kelvin_(T[i]), ev(ef[i])).value())
+                  .epsilon(1e-15));
+        CHECK(e_w.value().get(i) ==
+              doctest::Approx(water_splitting_potential(kelvin_(T[i])).value()).epsilon(1e-15));
+    }
+    alignas(64) double bad[n];
+    for (std::size_t i = 0; i < n; ++i)
+        bad[i] = i == n - 1 ? -1.0 : 1.0;
+    CHECK_THROWS_AS(seebeck_free_electron_metal(temperature<B>::from_value(bT),
+                                                energy<B>::from_value(xsimd::load_aligned(bad)),
+                                                B(0.0)),
+                    noneq::domain_error);
+}
