@@ -15,11 +15,12 @@
 // in; the generation may be given as a current density J_gen = q G W.
 //
 // Crystalline-Si parameter set (`crystalline_si()`), 25 C:
-//   n_i    = 8.6e9 cm^-3 (effective intrinsic density at 298.15 K as used in Richter et al.'s
-//            limiting-efficiency calculation; Altermatt et al., J. Appl. Phys. 93 (2003) 1598,
-//            give 9.65e9 cm^-3 at 300 K without band-gap narrowing)
-//   B      = 4.73e-15 cm^3/s (Trupke et al., J. Appl. Phys. 94 (2003) 4930; Nguyen et al.,
-//            J. Appl. Phys. 115 (2014) 043710 confirm about 4.7e-15 at 300 K)
+//   n_i    = 8.6e9 cm^-3 at 298.15 K: an effective value. Altermatt et al., J. Appl. Phys. 93
+//            (2003) 1598, give 9.65e9 cm^-3 at 300 K, about 8.3e9 at 25 C; band-gap narrowing
+//            at the high injection of the limit raises n_i,eff by a few per cent. Each 1 % in
+//            n_i moves the implied V_oc by 0.5 mV.
+//   B      = 4.73e-15 cm^3/s (Trupke et al., J. Appl. Phys. 94 (2003) 4930, at 300 K; Nguyen et
+//            al., Appl. Phys. Lett. 104 (2014) 112105, find about 4.7e-15 near room temperature)
 //   tau_n = tau_p = infinite (no SRH: the intrinsic limit); set finite lifetimes for real wafers
 //   undoped, W = 110 um (Richter et al.'s optimum thickness for an undoped cell).
 #pragma once
@@ -31,6 +32,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace noneq::devices {
 
