@@ -2,7 +2,8 @@
 // Cell i: an 18.8 um x 18.8 um cylinder (area pi d L, no end caps, as NEURON's single segment),
 // from -65 mV with gates at steady state, driven by (0.1 + 0.1 (i mod 10)/10) nA from t = 0.
 // Prints spikes= (upward crossings of 0 mV, all cells) and ns_per_cell_step= (wall time of the
-// stepping only, divided by N x steps).
+// stepping only, divided by N x steps). --precision float runs the same formulas over
+// xsimd::batch<float> (twice the lanes; its accuracy is stated in the benchmark README).
 #include <noneq/membrane/population.hpp>
 
 #include <CLI/CLI.hpp>
@@ -13,16 +14,47 @@
 #include <numbers>
 #include <string>
 
-int main(int argc, char** argv) {
+namespace {
+template <class Real>
+void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads) {
     using namespace noneq::literals;
+    using pop_t = noneq::Population<noneq::hh_cell, Real>;
+    const double d_um = 18.8, L_um = 18.8;
+    const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * d_um * L_um * 1e-12);
+    typename pop_t::options opt;
+    opt.threads = threads;
+    opt.spike_capacity = 0; // counts only
+    pop_t pop(N, noneq::hh_cell{}, dt_ms * 1.0_ms, -65.0_mV, area, opt);
+    for (std::size_t i = 0; i < N; ++i)
+        pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
+    const auto t0 = std::chrono::steady_clock::now();
+    pop.advance_steps(steps);
+    const auto t1 = std::chrono::steady_clock::now();
+    const double ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
+    std::printf("n=%zu\n", N);
+    std::printf("steps=%zu\n", steps);
+    std::printf("threads=%u\n", threads);
+    std::printf("precision=%s\n", sizeof(Real) == 4 ? "float" : "double");
+    std::printf("simd_lanes=%zu\n", pop_t::W);
+    std::printf("spikes=%zu\n", pop.total_spikes());
+    std::printf("spikes_cell0=%zu\n", pop.spike_count(0));
+    std::printf("v_cell0_mV=%.12g\n", noneq::in_mV(pop.v(0)));
+    std::printf("wall_s=%.12g\n", ns * 1e-9);
+    std::printf("ns_per_cell_step=%.12g\n", ns / (double(N) * double(steps)));
+}
+} // namespace
+
+int main(int argc, char** argv) {
     CLI::App app{"N Hodgkin-Huxley cells stepped with SIMD batches"};
     long long n = 10000;
     double t_ms = 100.0, dt_ms = 0.025;
     unsigned threads = 1;
+    std::string precision = "double";
     app.add_option("--n", n, "number of cells (>= 1)");
     app.add_option("--t", t_ms, "simulated time, ms (> 0)");
     app.add_option("--dt", dt_ms, "time step, ms (> 0)");
     app.add_option("--threads", threads, "threads (0: all cores)");
+    app.add_option("--precision", precision, "double (default) or float");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -40,31 +72,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "--dt = %g is outside the allowed range (0 < dt <= t)\n", dt_ms);
         return 2;
     }
+    if (precision != "double" && precision != "float") {
+        std::fprintf(stderr, "--precision = %s is not one of double, float\n", precision.c_str());
+        return 2;
+    }
     try {
-        const double d_um = 18.8, L_um = 18.8;
-        const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * d_um * L_um * 1e-12);
-        noneq::Population<noneq::hh_cell>::options opt;
-        opt.threads = threads;
-        opt.spike_capacity = 0; // counts only
         const auto N = static_cast<std::size_t>(n);
-        noneq::Population<noneq::hh_cell> pop(N, noneq::hh_cell{}, dt_ms * 1.0_ms, -65.0_mV, area,
-                                              opt);
-        for (std::size_t i = 0; i < N; ++i)
-            pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
         const auto steps = static_cast<std::size_t>(std::llround(t_ms / dt_ms));
-        const auto t0 = std::chrono::steady_clock::now();
-        pop.advance_steps(steps);
-        const auto t1 = std::chrono::steady_clock::now();
-        const double ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
-        std::printf("n=%zu\n", N);
-        std::printf("steps=%zu\n", steps);
-        std::printf("threads=%u\n", threads);
-        std::printf("simd_lanes=%zu\n", noneq::Population<noneq::hh_cell>::W);
-        std::printf("spikes=%zu\n", pop.total_spikes());
-        std::printf("spikes_cell0=%zu\n", pop.spike_count(0));
-        std::printf("v_cell0_mV=%.12g\n", noneq::in_mV(pop.v(0)));
-        std::printf("wall_s=%.12g\n", ns * 1e-9);
-        std::printf("ns_per_cell_step=%.12g\n", ns / (double(N) * double(steps)));
+        if (precision == "double")
+            run<double>(N, steps, dt_ms, threads);
+        else
+            run<float>(N, steps, dt_ms, threads);
     } catch (const noneq::domain_error& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return 2;

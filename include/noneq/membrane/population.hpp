@@ -35,6 +35,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace noneq {
@@ -131,11 +132,15 @@ struct hh_cell {
     }
 };
 
-template <population_model Model>
+/// N cells of Model; Real = double (default) or float (twice the lanes per batch; the accuracy
+/// cost is measured in tests/test_population.cpp and the benchmark README).
+template <population_model Model, class Real = double>
+requires std::is_floating_point_v<Real>
 class Population {
 public:
-    using batch = xsimd::batch<double>;
-    using array_type = std::vector<double, xsimd::aligned_allocator<double>>;
+    using real = Real;
+    using batch = xsimd::batch<Real>;
+    using array_type = std::vector<Real, xsimd::aligned_allocator<Real>>;
     static constexpr std::size_t S = Model::state_size;
     static constexpr std::size_t W = batch::size;
 
@@ -197,13 +202,13 @@ public:
         check_index(i);
         require_finite("I", si_value(I), "A");
         stim_nA_[i] = in_nA(I);
-        stim_[i] = stim_nA_[i] * 1e-3 / area_cm2_[i]; // nA -> uA, over cm^2
+        stim_[i] = static_cast<Real>(stim_nA_[i] * 1e-3 / area_cm2_[i]); // nA -> uA, over cm^2
     }
     void set_area(std::size_t i, area<double> a) {
         check_index(i);
         require_positive("area", si_value(a), "m^2");
         area_cm2_[i] = in_cm2(a);
-        stim_[i] = stim_nA_[i] * 1e-3 / area_cm2_[i];
+        stim_[i] = static_cast<Real>(stim_nA_[i] * 1e-3 / area_cm2_[i]);
     }
     area<double> cell_area(std::size_t i) const {
         check_index(i);
@@ -211,18 +216,18 @@ public:
     }
     current_density<double> stimulus_density(std::size_t i) const {
         check_index(i);
-        return make<unit::current_density>(stim_[i] * 1e-2);
+        return make<unit::current_density>(double(stim_[i]) * 1e-2);
     }
 
     voltage<double> v(std::size_t i) const {
         check_index(i);
-        return make<unit::voltage>(x_[0][i] * 1e-3);
+        return make<unit::voltage>(double(x_[0][i]) * 1e-3);
     }
     /// State variable k of cell i in the model's internal units (k = 0: V in mV).
     double state(std::size_t i, std::size_t k) const {
         check_index(i);
         require(k < S, "k", k, "state index < state_size");
-        return x_[k][i];
+        return double(x_[k][i]);
     }
     std::size_t spike_count(std::size_t i) const {
         check_index(i);
@@ -367,7 +372,7 @@ private:
                 x[g][j] = batch::load_aligned(&x_[j][(b + g) * W]);
             I[g] = batch::load_aligned(&stim_[(b + g) * W]);
         }
-        const batch thr(opt_.threshold_mV);
+        const batch thr(static_cast<Real>(opt_.threshold_mV));
         for (std::size_t s = 0; s < len; ++s) {
             for (std::size_t g = 0; g < NG; ++g) {
                 const std::array<batch, S> old = x[g];
@@ -399,7 +404,7 @@ private:
         for (std::size_t l = 0; l < W; ++l) {
             const std::size_t c = cell0 + l;
             if (!up.get(l) || c >= n_) continue;
-            const double a = vo.get(l), z = vn.get(l);
+            const double a = double(vo.get(l)), z = double(vn.get(l));
             const double frac = (opt_.threshold_mV - a) / (z - a);
             const std::uint32_t cnt = counts_[c];
             if (cnt < opt_.spike_capacity)

@@ -1,0 +1,103 @@
+// Population<hh_cell>: ns per cell-step of N Hodgkin-Huxley cells (hh.mod at 6.3 C, dt 0.025 ms,
+// the noneq-population drive), SIMD batches (double; float) on one core, on two threads, and the
+// scalar reference loop (the same hh_cell::step over double) for the SIMD gain. Names:
+// population/VARIANT/N. The counter per_cell_step is wall time / (N x steps).
+#include <noneq/membrane/population.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <numbers>
+#include <vector>
+
+namespace {
+using namespace noneq::literals;
+
+constexpr std::size_t steps_per_iteration = 40; // 1 ms of model time
+
+void set_counter(benchmark::State& state, std::size_t n) {
+    state.counters["ns_per_cell_step"] = benchmark::Counter(
+        double(n * steps_per_iteration) * 1e-9,
+        benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+template <class Real>
+void simd(benchmark::State& state, unsigned threads) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    typename noneq::Population<noneq::hh_cell, Real>::options opt;
+    opt.threads = threads;
+    opt.spike_capacity = 0;
+    const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * 18.8e-6 * 18.8e-6);
+    noneq::Population<noneq::hh_cell, Real> pop(n, noneq::hh_cell{}, 0.025_ms, -65.0_mV, area, opt);
+    for (std::size_t i = 0; i < n; ++i)
+        pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
+    for (auto _ : state) {
+        pop.advance_steps(steps_per_iteration);
+        benchmark::ClobberMemory();
+    }
+    benchmark::DoNotOptimize(pop.total_spikes());
+    set_counter(state, n);
+}
+
+void population_simd(benchmark::State& state) {
+    simd(state, 1);
+}
+void population_simd_2threads(benchmark::State& state) {
+    simd(state, 2);
+}
+
+void population_scalar(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    const noneq::hh_cell model;
+    const auto k = model.make_coefficients<double>(0.025);
+    std::vector<std::array<double, 4>> x(n);
+    std::vector<double> I(n);
+    const double area_cm2 = std::numbers::pi * 18.8e-4 * 18.8e-4;
+    for (std::size_t i = 0; i < n; ++i) {
+        model.initial(x[i], -65.0);
+        I[i] = (0.1 + 0.1 * double(i % 10) / 10.0) * 1e-3 / area_cm2;
+    }
+    std::size_t spikes = 0;
+    for (auto _ : state) {
+        for (std::size_t s = 0; s < steps_per_iteration; ++s)
+            for (std::size_t i = 0; i < n; ++i) {
+                const double vo = x[i][0];
+                noneq::hh_cell::step(x[i], I[i], k);
+                spikes += (vo < 0.0 && x[i][0] >= 0.0);
+            }
+        benchmark::ClobberMemory();
+    }
+    benchmark::DoNotOptimize(spikes);
+    set_counter(state, n);
+}
+} // namespace
+
+BENCHMARK(population_simd)
+    ->Name("population/simd")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(population_simd_float)
+    ->Name("population/simd_float")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(population_simd_2threads)
+    ->Name("population/simd_2threads")
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(population_scalar)
+    ->Name("population/scalar")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
