@@ -40,10 +40,13 @@ void simd(benchmark::State& state, unsigned threads) {
 }
 
 void population_simd(benchmark::State& state) {
-    simd(state, 1);
+    simd<double>(state, 1);
 }
 void population_simd_2threads(benchmark::State& state) {
-    simd(state, 2);
+    simd<double>(state, 2);
+}
+void population_simd_float(benchmark::State& state) {
+    simd<float>(state, 1);
 }
 
 void population_scalar(benchmark::State& state) {
