@@ -31,7 +31,8 @@ void kv(const char* key, double v) {
 }
 
 /// Plot the scan CSV with gnuplot, if it is installed; otherwise a note on stderr.
-void plot_scan(const std::string& csv, const std::string& png, const std::string& title) {
+void plot_scan(const std::string& csv, const std::string& png, const std::string& title,
+               double best_eg, double best_eff) {
     if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
         std::fprintf(stderr, "noneq-solar: gnuplot not found; plot %s skipped\n", png.c_str());
         return;
@@ -44,8 +45,16 @@ void plot_scan(const std::string& csv, const std::string& png, const std::string
            << "set datafile separator ','\n"
            << "set xlabel 'band gap (eV)'\nset ylabel 'efficiency (%)'\n"
            << "set title '" << title << "'\nset grid\nset key top right\n"
-           << "plot '" << csv << "' every ::1 using 1:($2*100) with lines lw 2 title "
-           << "'detailed-balance limit'\n";
+           << "set yrange [0:*]\nset offsets 0, 0, 4, 0\n";
+        char label[160];
+        std::snprintf(
+            label, sizeof label,
+            "set label 1 sprintf('maximum %%.1f %%%% at %%.3f eV', %.6f, %.6f) at %.6f,%.6f "
+            "offset 1,1\n",
+            100 * best_eff, best_eg, best_eg, 100 * best_eff);
+        gp << label << "plot '" << csv << "' every ::1 using 1:($2*100) with lines lw 2 title "
+           << "'detailed-balance limit', '-' using 1:2 with points pt 7 ps 1.2 notitle\n"
+           << best_eg << ',' << 100 * best_eff << "\ne\n";
     }
     if (std::system(("gnuplot '" + script + "'").c_str()) != 0)
         std::fprintf(stderr, "noneq-solar: gnuplot failed; plot %s skipped\n", png.c_str());
@@ -145,8 +154,10 @@ int main(int argc, char** argv) {
                 out.close();
                 plot_scan(csv_path, plot_path,
                           spectrum_name == "am15g"
-                              ? "Shockley-Queisser limit, AM1.5G (ASTM G173-03), cell 300 K"
-                              : "Shockley-Queisser limit, blackbody sun");
+                              ? "Shockley-Queisser limit, AM1.5G (ASTM G173-03), cell " +
+                                    std::to_string(static_cast<int>(t_cell)) + " K"
+                              : "Shockley-Queisser limit, blackbody sun",
+                          best_g, best);
             }
             return 0;
         }
