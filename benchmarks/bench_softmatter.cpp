@@ -1,6 +1,6 @@
 // Cahn-Hilliard step throughput: field cells advanced per second by the stabilised semi-implicit
-// spectral stepper (two complex FFTs of the extended grid per step), 1D and 2D, periodic and
-// no-flux (the mirrored grid is 2x larger per axis). Items = field cells x steps.
+// spectral stepper (one forward and one inverse real transform per step: real Fourier for
+// periodic, cosine for no-flux), 1D and 2D. Items = field cells x steps.
 #include <noneq/softmatter/cahn_hilliard.hpp>
 
 #include <benchmark/benchmark.h>

@@ -82,13 +82,11 @@ xt::xtensor<double, Dim> reaction_diffusion_steady_state(const spectral_grid<Dim
     require_positive("k", k);
     require_each(source, "source", "finite", [](double v) { return std::isfinite(v); });
     std::vector<std::complex<double>> w(g.size());
-    g.extend(source, w.data());
-    g.fft()(w.data(), -1);
+    g.forward(source, w.data());
     for (std::size_t i = 0; i < w.size(); ++i)
         w[i] /= (D * g.k2()[i] + k);
-    g.fft()(w.data(), +1);
     auto c = g.make_field();
-    g.restrict_to(w.data(), 1.0 / static_cast<double>(w.size()), c);
+    g.inverse(w.data(), c);
     return c;
 }
 

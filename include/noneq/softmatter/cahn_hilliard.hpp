@@ -13,8 +13,8 @@
 // N = f'(phi) - S phi + mu_ext. The fourth-order operator is implicit (no dt ~ dx^4 limit); with
 // S >= max|f''|/2 over the compositions visited the discrete free energy never increases, for
 // any dt (Shen & Yang 2010, Thm 1). The k = 0 mode is never touched: total mass is conserved to
-// the rounding of one inverse FFT (~1e-15 relative), not accumulated over steps.
-// Boundaries: periodic, or no-flux through the mirrored (cosine) extension of spectral_grid.hpp.
+// the rounding of one inverse transform (~1e-15 relative), not accumulated over steps.
+// Boundaries: periodic (real Fourier) or no-flux (cosine transform), see spectral_grid.hpp.
 // Reduced units: lengths in the unit of dx, energies per unit volume in the unit of f.
 //
 // Interface (double well f = (a/4)(phi^2 - 1)^2, phases phi = -1, +1): the equilibrium profile
@@ -27,6 +27,7 @@
 #include <noneq/softmatter/flory_huggins.hpp>
 #include <noneq/softmatter/spectral_grid.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <concepts>
@@ -99,17 +100,14 @@ public:
     cahn_hilliard(F energy, const field& phi0, ch_parameters p, boundary bc)
         : e_(energy), p_(p), grid_(shape_of(phi0), p.dx, bc),
           S_(p.stabilization < 0.0 ? energy.stabilization() : p.stabilization), phi_(phi0),
-          ext_(grid_.size()), mu_ext_(grid_.size(), 0.0), hat_(grid_.size()), work_(grid_.size()),
+          mu_ext_(grid_.cells(), 0.0), nl_(grid_.cells()), hat_(grid_.size()), work_(grid_.size()),
           lin_(grid_.size()), den_(grid_.size()) {
         require_positive("mobility", p.mobility);
         require_positive("kappa", p.kappa);
         require_nonnegative("stabilization", S_);
         require_each(phi0, "phi0", "finite", [](double v) { return std::isfinite(v); });
         set_dt(p.dt);
-        grid_.extend(phi0, ext_.data());
-        for (std::size_t i = 0; i < ext_.size(); ++i)
-            hat_[i] = {ext_[i], 0.0};
-        grid_.fft()(hat_.data(), -1);
+        grid_.forward(phi_.data(), hat_.data());
     }
 
     /// Time step (any dt > 0 is stable; accuracy wants dt well below the coarsening time).
@@ -126,55 +124,48 @@ public:
     /// A position-dependent chemical potential mu_ext(x) (same shape as phi).
     void set_external_potential(const field& mu_ext) {
         require_each(mu_ext, "mu_ext", "finite", [](double v) { return std::isfinite(v); });
-        grid_.extend(mu_ext, mu_ext_.data());
+        for (std::size_t d = 0; d < Dim; ++d)
+            require(mu_ext.shape()[d] == phi_.shape()[d], "mu_ext extent",
+                    static_cast<double>(mu_ext.shape()[d]), "equal to phi's");
+        std::copy(mu_ext.begin(), mu_ext.end(), mu_ext_.begin());
     }
 
     /// Take `steps` steps of size dt. Stops early, keeping the last good state, if the chemical
     /// potential turns non-finite (e.g. Flory-Huggins phi leaving (0, 1)).
     ch_report advance(std::size_t steps) {
         ch_report rep;
-        const std::size_t n = ext_.size();
-        const double inv_n = 1.0 / static_cast<double>(n);
+        const std::size_t n = nl_.size(), m = hat_.size();
+        double* phi = phi_.data();
         for (std::size_t s = 0; s < steps; ++s) {
             double probe = 0.0;
             for (std::size_t i = 0; i < n; ++i) {
-                const double v = e_.df(ext_[i]) - S_ * ext_[i] + mu_ext_[i];
+                const double v = e_.df(phi[i]) - S_ * phi[i] + mu_ext_[i];
                 probe += 0.0 * v; // NaN as soon as any v is NaN or infinite
-                work_[i] = {v, 0.0};
+                nl_[i] = v;
             }
             if (!std::isfinite(probe)) {
                 std::size_t bad = 0;
-                while (bad < n && std::isfinite(work_[bad].real()))
+                while (bad < n && std::isfinite(nl_[bad]))
                     ++bad;
                 rep.ok = false;
                 rep.index = bad;
-                rep.message = "cahn_hilliard: non-finite chemical potential at extended index " +
-                              std::to_string(bad) + ", time " + std::to_string(t_) +
-                              "; state kept at that time";
+                rep.message = "cahn_hilliard: non-finite chemical potential at cell " +
+                              std::to_string(bad) + " (phi = " + std::to_string(phi[bad]) +
+                              "), time " + std::to_string(t_) + "; state kept at that time";
                 break;
             }
-            grid_.fft()(work_.data(), -1);
-            for (std::size_t i = 0; i < n; ++i)
+            grid_.forward(nl_.data(), work_.data());
+            for (std::size_t i = 0; i < m; ++i)
                 hat_[i] = (hat_[i] - lin_[i] * work_[i]) * den_[i];
-            work_ = hat_;
-            grid_.fft()(work_.data(), +1);
-            for (std::size_t i = 0; i < n; ++i)
-                ext_[i] = work_[i].real() * inv_n;
+            grid_.inverse(hat_.data(), phi);
             t_ += p_.dt;
             ++rep.steps;
         }
         rep.time = t_;
-        dirty_ = true;
         return rep;
     }
 
-    const field& phi() const {
-        if (dirty_) {
-            grid_.restrict_to(ext_.data(), 1.0, phi_);
-            dirty_ = false;
-        }
-        return phi_;
-    }
+    const field& phi() const { return phi_; }
     double time() const { return t_; }
     const spectral_grid<Dim>& grid() const { return grid_; }
     const ch_parameters& parameters() const { return p_; }
@@ -182,7 +173,7 @@ public:
     /// Total amount int phi dV (compensated sum).
     double mass() const {
         double s = 0.0, c = 0.0;
-        for (double v : phi()) {
+        for (double v : phi_) {
             const double y = v - c, t = s + y;
             c = (t - s) - y;
             s = t;
@@ -193,12 +184,12 @@ public:
     /// The discrete free energy the stepper decreases (gradient term by Parseval).
     double free_energy() const {
         double local = 0.0, grad = 0.0;
-        for (std::size_t i = 0; i < ext_.size(); ++i) {
-            local += e_.f(ext_[i]) + mu_ext_[i] * ext_[i];
-            grad += grid_.k2()[i] * std::norm(hat_[i]);
-        }
-        const double n = static_cast<double>(ext_.size());
-        return grid_.cell_volume() / grid_.replication() * (local + 0.5 * p_.kappa * grad / n);
+        const double* phi = phi_.data();
+        for (std::size_t i = 0; i < nl_.size(); ++i)
+            local += e_.f(phi[i]) + mu_ext_[i] * phi[i];
+        for (std::size_t i = 0; i < hat_.size(); ++i)
+            grad += grid_.weight()[i] * grid_.k2()[i] * std::norm(hat_[i]);
+        return grid_.cell_volume() * (local + 0.5 * p_.kappa * grad);
     }
 
     /// mu = f'(phi) - kappa lap phi + mu_ext on the field's cells.
@@ -206,14 +197,13 @@ public:
         std::vector<std::complex<double>> w(hat_.size());
         for (std::size_t i = 0; i < w.size(); ++i)
             w[i] = -grid_.k2()[i] * hat_[i];
-        grid_.fft()(w.data(), +1);
-        const double inv_n = 1.0 / static_cast<double>(w.size());
-        std::vector<double> mu(w.size());
-        for (std::size_t i = 0; i < w.size(); ++i)
-            mu[i] = e_.df(ext_[i]) - p_.kappa * w[i].real() * inv_n + mu_ext_[i];
-        field out = grid_.make_field();
-        grid_.restrict_to(mu.data(), 1.0, out);
-        return out;
+        field mu = grid_.make_field();
+        grid_.inverse(w.data(), mu.data());
+        const double* phi = phi_.data();
+        double* out = mu.data();
+        for (std::size_t i = 0; i < nl_.size(); ++i)
+            out[i] = e_.df(phi[i]) - p_.kappa * out[i] + mu_ext_[i];
+        return mu;
     }
 
 private:
@@ -228,9 +218,8 @@ private:
     ch_parameters p_;
     spectral_grid<Dim> grid_;
     double S_;
-    mutable field phi_;
-    mutable bool dirty_ = false;
-    std::vector<double> ext_, mu_ext_;
+    field phi_;
+    std::vector<double> mu_ext_, nl_;
     std::vector<std::complex<double>> hat_, work_;
     std::vector<double> lin_, den_;
     double t_ = 0.0;

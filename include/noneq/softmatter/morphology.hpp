@@ -60,11 +60,10 @@ double domain_length(const xt::xtensor<double, Dim>& phi, double dx) {
         shape[d] = phi.shape()[d];
     const spectral_grid<Dim> g(shape, dx, boundary::periodic);
     std::vector<std::complex<double>> w(g.size());
-    g.extend(phi, w.data());
-    g.fft()(w.data(), -1);
+    g.forward(phi, w.data());
     double num = 0.0, den = 0.0;
-    for (std::size_t i = 1; i < w.size(); ++i) {
-        const double s = std::norm(w[i]);
+    for (std::size_t i = 1; i < w.size(); ++i) { // i = 0 is k = 0
+        const double s = g.weight()[i] * std::norm(w[i]);
         num += std::sqrt(g.k2()[i]) * s;
         den += s;
     }

@@ -1,12 +1,20 @@
-// noneq/softmatter/spectral_grid.hpp — the periodic grid behind the spectral field solvers.
+// noneq/softmatter/spectral_grid.hpp — the real-to-spectral transforms behind the field solvers.
 //
-// A field of n (1D) or ny x nx (2D) cells of width dx, every extent a power of two. Periodic:
-// the grid is the field. No-flux: each axis is mirrored to 2n cells (the even, half-sample
-// symmetric extension x_0 .. x_{n-1}, x_{n-1} .. x_0), whose Fourier series is the cosine series
-// (DCT-II) of the field: every mode has zero normal derivative at both walls, so the linear
-// operators below conserve mass and let no flux through. The mirrored copy costs a factor 2 per
-// axis and keeps one FFT for both boundary conditions. Cell centres sit at x_i = (i + 1/2) dx; the
-// walls of a no-flux box at x = 0 and x = n dx.
+// A field of n (1D) or ny x nx (2D) cells of width dx, every extent a power of two >= 2; cell
+// centres at x_i = (i + 1/2) dx. Two boundary conditions, one interface:
+//   periodic: the real Fourier transform, half spectrum (ny x (nx/2 + 1) coefficients),
+//             k = 2 pi j / (n dx), j wrapped to -n/2 .. n/2.
+//   no_flux:  the cosine transform (DCT-II; inverse DCT-III) along each axis, ny x nx
+//             coefficients, k = pi j / (n dx): every mode has zero normal derivative at the walls
+//             x = 0 and x = n dx, so a diagonal operator in k conserves mass and lets no flux
+//             through. (This is the Fourier series of the mirror-extended field, computed without
+//             the 2^Dim-fold copy.)
+// Both use the complex FFT of fft.hpp: two real rows (or columns) packed into one complex
+// transform and separated by Hermitian symmetry; the DCT by Makhoul's permutation (IEEE Trans
+// ASSP 28 (1980) 27): v = (x0, x2, ..., x3, x1), X_k = Re(e^{-i pi k/2n} FFT(v)_k).
+// Coefficients are stored as complex numbers in both cases (imaginary part 0 for the DCT).
+// Parseval: sum_x f(x) g(x) = sum_c weight[c] Re(F_c conj(G_c)).
+// The transforms use internal scratch space: one grid per thread.
 #pragma once
 
 #include <noneq/core/error.hpp>
@@ -28,88 +36,219 @@ enum class boundary { periodic, no_flux };
 template <std::size_t Dim>
 class spectral_grid {
     static_assert(Dim == 1 || Dim == 2, "spectral_grid: 1D or 2D");
+    using cplx = std::complex<double>;
 
 public:
     using field = xt::xtensor<double, Dim>;
     using shape_type = std::array<std::size_t, Dim>;
 
     spectral_grid(shape_type shape, double dx, boundary bc)
-        : shape_(shape), dx_(dx), bc_(bc), ny_(Dim == 2 ? shape[0] : 1), nx_(shape[Dim - 1]),
-          mult_(bc == boundary::no_flux ? 2 : 1), my_(Dim == 2 ? mult_ * ny_ : 1), mx_(mult_ * nx_),
-          fft_(my_, mx_), k2_(my_ * mx_) {
-        for (std::size_t d = 0; d < Dim; ++d)
-            require(is_power_of_two(shape[d]) && shape[d] >= 2, "grid",
-                    static_cast<double>(shape[d]), "a power of two >= 2");
+        : shape_(checked(shape)), dx_(dx), bc_(bc), ny_(Dim == 2 ? shape[0] : 1),
+          nx_(shape[Dim - 1]), cw_(bc == boundary::periodic ? nx_ / 2 + 1 : nx_), px_(nx_),
+          py_(ny_), k2_(ny_ * cw_), w_(ny_ * cw_), row_(nx_), scratch_(ny_ * cw_), twx_(nx_),
+          twy_(ny_) {
         require_positive("dx", dx);
-        for (std::size_t j = 0; j < my_; ++j)
-            for (std::size_t i = 0; i < mx_; ++i)
-                k2_[j * mx_ + i] = wavenumber(j, my_) * wavenumber(j, my_) +
-                                   wavenumber(i, mx_) * wavenumber(i, mx_);
+        const double N = double(nx_ * ny_);
+        for (std::size_t j = 0; j < ny_; ++j)
+            for (std::size_t i = 0; i < cw_; ++i) {
+                const double ky = wavenumber(j, ny_), kx = wavenumber(i, nx_);
+                k2_[j * cw_ + i] = ky * ky + kx * kx;
+                if (bc == boundary::periodic) {
+                    w_[j * cw_ + i] = (i == 0 || 2 * i == nx_ ? 1.0 : 2.0) / N;
+                } else {
+                    w_[j * cw_ + i] = (i == 0 ? 1.0 : 2.0) * (j == 0 || Dim == 1 ? 1.0 : 2.0) / N;
+                }
+            }
+        for (std::size_t k = 0; k < nx_; ++k)
+            twx_[k] = std::polar(1.0, -std::numbers::pi * double(k) / (2.0 * double(nx_)));
+        for (std::size_t k = 0; k < ny_; ++k)
+            twy_[k] = std::polar(1.0, -std::numbers::pi * double(k) / (2.0 * double(ny_)));
     }
 
     const shape_type& shape() const { return shape_; }
     double dx() const { return dx_; }
     boundary bc() const { return bc_; }
-    /// Cells of the extended (periodic) grid.
-    std::size_t size() const { return my_ * mx_; }
-    /// How many copies of the field the extended grid holds (1, 2 or 4).
-    double replication() const { return Dim == 2 ? double(mult_ * mult_) : double(mult_); }
+    std::size_t cells() const { return nx_ * ny_; }
+    /// Number of spectral coefficients.
+    std::size_t size() const { return ny_ * cw_; }
     double cell_volume() const { return Dim == 2 ? dx_ * dx_ : dx_; }
+    /// |k|^2 and the Parseval weight of each coefficient.
     const std::vector<double>& k2() const { return k2_; }
-    const fft_nd& fft() const { return fft_; }
-
-    /// Field -> extended grid (real values into `out`, size()).
-    template <class Out>
-    void extend(const field& f, Out* out) const {
-        require(f.shape()[Dim - 1] == nx_ && (Dim == 1 || f.shape()[0] == ny_), "field shape",
-                static_cast<double>(f.shape()[0]), "equal to the grid's shape");
-        const double* src = f.data();
-        for (std::size_t j = 0; j < my_; ++j) {
-            const std::size_t sj = j < ny_ ? j : 2 * ny_ - 1 - j;
-            for (std::size_t i = 0; i < mx_; ++i) {
-                const std::size_t si = i < nx_ ? i : 2 * nx_ - 1 - i;
-                out[j * mx_ + i] = Out(src[sj * nx_ + si]);
-            }
-        }
-    }
-
-    /// Extended real values -> field (the original block), times `scale`.
-    void restrict_to(const double* in, double scale, field& f) const {
-        double* dst = f.data();
-        for (std::size_t j = 0; j < ny_; ++j)
-            for (std::size_t i = 0; i < nx_; ++i)
-                dst[j * nx_ + i] = scale * in[j * mx_ + i];
-    }
-    /// Real parts of an extended complex array -> field, times `scale`.
-    void restrict_to(const std::complex<double>* in, double scale, field& f) const {
-        double* dst = f.data();
-        for (std::size_t j = 0; j < ny_; ++j)
-            for (std::size_t i = 0; i < nx_; ++i)
-                dst[j * nx_ + i] = scale * in[j * mx_ + i].real();
-    }
+    const std::vector<double>& weight() const { return w_; }
 
     field make_field(double value = 0.0) const {
         field f = field::from_shape(shape_);
         f.fill(value);
         return f;
     }
-
-    /// Cell-centre coordinate along axis `axis` (0 = slow/y in 2D).
+    /// Cell-centre coordinate of cell `index` along any axis.
     double coordinate(std::size_t index) const { return (static_cast<double>(index) + 0.5) * dx_; }
 
+    /// Real field (cells() values, row-major) -> coefficients (size() values).
+    void forward(const double* f, cplx* c) const {
+        if (bc_ == boundary::periodic) {
+            for_row_pairs([&](std::size_t a, std::size_t b, bool two) {
+                for (std::size_t k = 0; k < nx_; ++k)
+                    row_[k] = {f[a * nx_ + k], two ? f[b * nx_ + k] : 0.0};
+                px_.transform(row_.data(), -1);
+                for (std::size_t k = 0; k < cw_; ++k) {
+                    const cplx z = row_[k], zc = std::conj(row_[(nx_ - k) % nx_]);
+                    c[a * cw_ + k] = 0.5 * (z + zc);
+                    if (two) c[b * cw_ + k] = cplx(0.0, -0.5) * (z - zc);
+                }
+            });
+            if (ny_ > 1) py_.transform_strided(c, cw_, -1);
+        } else {
+            for_row_pairs([&](std::size_t a, std::size_t b, bool two) {
+                for (std::size_t k = 0; k < nx_ / 2; ++k) {
+                    row_[k] = {f[a * nx_ + 2 * k], two ? f[b * nx_ + 2 * k] : 0.0};
+                    row_[nx_ - 1 - k] = {f[a * nx_ + 2 * k + 1],
+                                         two ? f[b * nx_ + 2 * k + 1] : 0.0};
+                }
+                px_.transform(row_.data(), -1);
+                for (std::size_t k = 0; k < nx_; ++k) {
+                    const cplx z = row_[k], zc = std::conj(row_[(nx_ - k) % nx_]);
+                    c[a * cw_ + k] = {(twx_[k] * (0.5 * (z + zc))).real(), 0.0};
+                    if (two)
+                        c[b * cw_ + k] = {(twx_[k] * (cplx(0.0, -0.5) * (z - zc))).real(), 0.0};
+                }
+            });
+            if (ny_ > 1) dct_columns_forward(c);
+        }
+    }
+
+    /// Coefficients -> real field, normalised (inverse of forward).
+    void inverse(const cplx* c, double* f) const {
+        const double inv_n = 1.0 / double(nx_ * ny_);
+        std::copy(c, c + size(), scratch_.begin());
+        cplx* s = scratch_.data();
+        if (bc_ == boundary::periodic) {
+            if (ny_ > 1) py_.transform_strided(s, cw_, +1);
+            for_row_pairs([&](std::size_t a, std::size_t b, bool two) {
+                for (std::size_t k = 0; k < nx_; ++k) {
+                    const cplx A = k < cw_ ? s[a * cw_ + k] : std::conj(s[a * cw_ + nx_ - k]);
+                    const cplx B = !two      ? cplx(0.0)
+                                   : k < cw_ ? s[b * cw_ + k]
+                                             : std::conj(s[b * cw_ + nx_ - k]);
+                    row_[k] = A + cplx(0.0, 1.0) * B;
+                }
+                px_.transform(row_.data(), +1);
+                for (std::size_t k = 0; k < nx_; ++k) {
+                    f[a * nx_ + k] = row_[k].real() * inv_n;
+                    if (two) f[b * nx_ + k] = row_[k].imag() * inv_n;
+                }
+            });
+        } else {
+            if (ny_ > 1) dct_columns_inverse(s);
+            for_row_pairs([&](std::size_t a, std::size_t b, bool two) {
+                for (std::size_t k = 0; k < nx_; ++k) {
+                    const double ra = s[a * cw_ + k].real();
+                    const double rb = two ? s[b * cw_ + k].real() : 0.0;
+                    const double ra2 = k == 0 ? 0.0 : s[a * cw_ + nx_ - k].real();
+                    const double rb2 = (k == 0 || !two) ? 0.0 : s[b * cw_ + nx_ - k].real();
+                    const cplx t = std::conj(twx_[k]);
+                    row_[k] = t * cplx(ra, -ra2) + cplx(0.0, 1.0) * (t * cplx(rb, -rb2));
+                }
+                px_.transform(row_.data(), +1);
+                for (std::size_t k = 0; k < nx_ / 2; ++k) {
+                    f[a * nx_ + 2 * k] = row_[k].real() * inv_n;
+                    f[a * nx_ + 2 * k + 1] = row_[nx_ - 1 - k].real() * inv_n;
+                    if (two) {
+                        f[b * nx_ + 2 * k] = row_[k].imag() * inv_n;
+                        f[b * nx_ + 2 * k + 1] = row_[nx_ - 1 - k].imag() * inv_n;
+                    }
+                }
+            });
+        }
+    }
+
+    void forward(const field& f, cplx* c) const {
+        require_shape(f);
+        forward(f.data(), c);
+    }
+    void inverse(const cplx* c, field& f) const {
+        require_shape(f);
+        inverse(c, f.data());
+    }
+
 private:
+    static shape_type checked(shape_type s) {
+        for (std::size_t d = 0; d < Dim; ++d)
+            require(is_power_of_two(s[d]) && s[d] >= 2, "grid", static_cast<double>(s[d]),
+                    "a power of two >= 2");
+        return s;
+    }
+    void require_shape(const field& f) const {
+        for (std::size_t d = 0; d < Dim; ++d)
+            require(f.shape()[d] == shape_[d], "field extent", static_cast<double>(f.shape()[d]),
+                    "equal to the grid's extent " + std::to_string(shape_[d]));
+    }
     double wavenumber(std::size_t j, std::size_t m) const {
         if (m == 1) return 0.0;
+        if (bc_ == boundary::no_flux) return std::numbers::pi * double(j) / (double(m) * dx_);
         const double jj = j <= m / 2 ? double(j) : double(j) - double(m);
         return 2.0 * std::numbers::pi * jj / (double(m) * dx_);
+    }
+    template <class Fn>
+    void for_row_pairs(Fn&& fn) const {
+        if (ny_ == 1)
+            fn(0, 0, false);
+        else
+            for (std::size_t r = 0; r < ny_; r += 2)
+                fn(r, r + 1, true);
+    }
+    // DCT-II along y of the real parts of c (ny x nx), columns packed in pairs.
+    void dct_columns_forward(cplx* c) const {
+        const std::size_t h = nx_ / 2;
+        std::vector<cplx>& z = colbuf_;
+        z.resize(ny_ * h);
+        for (std::size_t k = 0; k < ny_ / 2; ++k)
+            for (std::size_t q = 0; q < h; ++q) {
+                z[k * h + q] = {c[2 * k * cw_ + 2 * q].real(), c[2 * k * cw_ + 2 * q + 1].real()};
+                z[(ny_ - 1 - k) * h + q] = {c[(2 * k + 1) * cw_ + 2 * q].real(),
+                                            c[(2 * k + 1) * cw_ + 2 * q + 1].real()};
+            }
+        py_.transform_strided(z.data(), h, -1);
+        for (std::size_t k = 0; k < ny_; ++k)
+            for (std::size_t q = 0; q < h; ++q) {
+                const cplx a = z[k * h + q], ac = std::conj(z[((ny_ - k) % ny_) * h + q]);
+                c[k * cw_ + 2 * q] = {(twy_[k] * (0.5 * (a + ac))).real(), 0.0};
+                c[k * cw_ + 2 * q + 1] = {(twy_[k] * (cplx(0.0, -0.5) * (a - ac))).real(), 0.0};
+            }
+    }
+    // Inverse (DCT-III, unnormalised) along y, in place on the real parts of s.
+    void dct_columns_inverse(cplx* s) const {
+        const std::size_t h = nx_ / 2;
+        std::vector<cplx>& z = colbuf_;
+        z.resize(ny_ * h);
+        for (std::size_t k = 0; k < ny_; ++k) {
+            const cplx t = std::conj(twy_[k]);
+            for (std::size_t q = 0; q < h; ++q) {
+                const double ra = s[k * cw_ + 2 * q].real(), rb = s[k * cw_ + 2 * q + 1].real();
+                const double ra2 = k == 0 ? 0.0 : s[(ny_ - k) * cw_ + 2 * q].real();
+                const double rb2 = k == 0 ? 0.0 : s[(ny_ - k) * cw_ + 2 * q + 1].real();
+                z[k * h + q] = t * cplx(ra, -ra2) + cplx(0.0, 1.0) * (t * cplx(rb, -rb2));
+            }
+        }
+        py_.transform_strided(z.data(), h, +1);
+        for (std::size_t k = 0; k < ny_ / 2; ++k)
+            for (std::size_t q = 0; q < h; ++q) {
+                const cplx e = z[k * h + q], o = z[(ny_ - 1 - k) * h + q];
+                s[2 * k * cw_ + 2 * q] = {e.real(), 0.0};
+                s[2 * k * cw_ + 2 * q + 1] = {e.imag(), 0.0};
+                s[(2 * k + 1) * cw_ + 2 * q] = {o.real(), 0.0};
+                s[(2 * k + 1) * cw_ + 2 * q + 1] = {o.imag(), 0.0};
+            }
     }
 
     shape_type shape_;
     double dx_;
     boundary bc_;
-    std::size_t ny_, nx_, mult_, my_, mx_;
-    fft_nd fft_;
-    std::vector<double> k2_;
+    std::size_t ny_, nx_, cw_;
+    fft_plan px_, py_;
+    std::vector<double> k2_, w_;
+    mutable std::vector<cplx> row_, scratch_, colbuf_;
+    std::vector<cplx> twx_, twy_;
 };
 
 } // namespace noneq::softmatter
