@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (scan && !(eg_max > eg_min))
             throw CLI::ValidationError("--eg-max", "must exceed --eg-min");
+        if (!plot_path.empty() && (!scan || csv_path.empty()))
+            throw CLI::ValidationError("--plot", "needs --scan and --csv FILE");
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
@@ -147,10 +149,6 @@ int main(int argc, char** argv) {
                 kv("ultimate_efficiency_at_optimum",
                    ultimate_efficiency(energy<double>::from_value(best_g * eV), sun.T));
             if (!plot_path.empty()) {
-                if (!out.is_open()) {
-                    std::fprintf(stderr, "noneq-solar: argument --plot needs --csv FILE\n");
-                    return 2;
-                }
                 out.close();
                 plot_scan(csv_path, plot_path,
                           spectrum_name == "am15g"
