@@ -1,6 +1,7 @@
 // membrane/population.hpp, pump_nak.hpp, pump_leak.hpp: the SIMD population against a scalar
 // reference stepping the same cells; the Na/K pump's thermodynamic stall; the pump-leak rest as a
 // non-equilibrium steady state, and its run-down when the pump is blocked.
+#include <noneq/membrane/membrane.hpp>
 #include <noneq/membrane/part.hpp>
 #include <noneq/membrane/population.hpp>
 #include <noneq/membrane/pump_leak.hpp>
@@ -196,6 +197,10 @@ TEST_CASE("Na/K pump: Luo-Rudy kinetics, stall at E_pump = 3 E_Na - 2 E_K + dG_A
     pump_part<nak_pump> part{nak_pump{p}};
     part.bind(env);
     CHECK(part.current(-70.0, nullptr, 0.0) == doctest::Approx(i_rest).epsilon(1e-14));
+    // ... and composes into a Membrane (membrane.hpp) as one of its parts.
+    membrane<specific_capacitance, nak_pump> mem(env, specific_capacitance{}, nak_pump{p});
+    CHECK(mem.current(decltype(mem)::state_type{-70.0}, 0.0) ==
+          doctest::Approx(i_rest).epsilon(1e-14));
     // Meaningless input.
     nak_pump_parameters bad = p;
     bad.dG_atp = 5.0_kJ_per_mol;
@@ -286,7 +291,8 @@ TEST_CASE("population: float batches (twice the lanes) against double, 100 cells
     const std::size_t n = 100;
     auto d = make_population(n, hh_cell{}, 0.025);
     Population<hh_cell, float> f(n, hh_cell{}, 0.025_ms, -65.0_mV, cell_area);
-    for (std::size_t i = 0; i < n; ++i) f.set_stimulus(i, drive_nA(i) * 1.0_nA);
+    for (std::size_t i = 0; i < n; ++i)
+        f.set_stimulus(i, drive_nA(i) * 1.0_nA);
     d.advance(100.0_ms);
     f.advance(100.0_ms);
     double dv = 0, dt = 0;

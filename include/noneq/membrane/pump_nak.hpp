@@ -37,6 +37,7 @@
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/membrane/ions.hpp>
+#include <noneq/potential/nernst.hpp>
 #include <noneq/units.hpp>
 
 #include <cmath>
@@ -73,16 +74,17 @@ struct nak_pump_parameters {
     molar_energy<double> dG_atp = molar_energy<double>::from_value(-52.0e3);     // J/mol
 };
 
-/// Free energy of one pump cycle, J/mol (negative: the pump runs forward).
+/// Free energy of one pump cycle, J/mol (negative: the pump runs forward):
+///   dG_cycle = dG_ATP + F (3 E_Na - 2 E_K) - F V   (3 RT ln(Na_o/Na_i) = 3 F E_Na, ...).
 template <value_type V>
 molar_energy<V> nak_cycle_free_energy(unchecked_t, const molar_energy<V>& dG_atp,
                                       const voltage<V>& v, const concentration<V>& na_i,
                                       const concentration<V>& na_o, const concentration<V>& k_i,
                                       const concentration<V>& k_o, const temperature<V>& T) {
-    const V R(scalar_t<V>(constants::R.value())), F(scalar_t<V>(constants::F.value()));
-    const V RT = R * T.value();
-    const V work = V(scalar_t<V>(3)) * RT * log_ratio(na_o.value(), na_i.value()) +
-                   V(scalar_t<V>(2)) * RT * log_ratio(k_i.value(), k_o.value()) - F * v.value();
+    const V F(scalar_t<V>(constants::F.value()));
+    const V e_na = nernst(unchecked, 1, na_i, na_o, T).value();
+    const V e_k = nernst(unchecked, 1, k_i, k_o, T).value();
+    const V work = F * (V(scalar_t<V>(3)) * e_na - V(scalar_t<V>(2)) * e_k - v.value());
     return molar_energy<V>::from_value(dG_atp.value() + work);
 }
 
@@ -93,12 +95,9 @@ voltage<V> nak_pump_reversal(unchecked_t, const molar_energy<V>& dG_atp,
                              const concentration<V>& k_i, const concentration<V>& k_o,
                              const temperature<V>& T) {
     const V F(scalar_t<V>(constants::F.value()));
-    const V zero_v(scalar_t<V>(0));
-    return voltage<V>::from_value(nak_cycle_free_energy(unchecked, dG_atp,
-                                                        voltage<V>::from_value(zero_v), na_i, na_o,
-                                                        k_i, k_o, T)
-                                      .value() /
-                                  F);
+    return V(scalar_t<V>(3)) * nernst(unchecked, 1, na_i, na_o, T) -
+           V(scalar_t<V>(2)) * nernst(unchecked, 1, k_i, k_o, T) +
+           voltage<V>::from_value(dG_atp.value() / F);
 }
 
 /// Pump current density (outward positive), unchecked.
