@@ -1,0 +1,377 @@
+// Bioenergetics: small dense linear algebra, the Markov-cycle transporter and its thermodynamic
+// consistency, the driven four-state carrier (kinetic ratchet: exact averages and Gillespie),
+// tonoplast energetics (pumps, NHX) and the kinetic vacuole.
+#include <noneq/bioenergetics/antiporter.hpp>
+#include <noneq/bioenergetics/gillespie.hpp>
+#include <noneq/bioenergetics/proton_pumps.hpp>
+#include <noneq/bioenergetics/vacuole_model.hpp>
+#include <noneq/core/linear_solve.hpp>
+#include <noneq/flux/markov_cycle.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <random>
+#include <string>
+
+using namespace noneq;
+using namespace noneq::literals;
+
+namespace {
+using conc1 = std::array<concentration<double>, 1>;
+concentration<double> mM(double x) {
+    return concentration<double>::from_value(x);
+}
+
+// A charged uniporter: E_out + X_out <-> EX_out <-> EX_in (charge z) <-> E_in + X_in <-> E_out.
+markov_cycle<4, 1> uniporter(int z, double k_close) {
+    const ligand x_out{0, membrane_side::out}, x_in{0, membrane_side::in};
+    return markov_cycle<4, 1>("uniporter", {cycle_species{"X", z}},
+                              {cycle_transition{1e3, 2e3, 0.0, 0.5, x_out, {}},
+                               cycle_transition{500.0, 300.0, 0.7 * z, 0.3, {}, {}},
+                               cycle_transition{4e3, 1e3, 0.3 * z, 0.6, {}, x_in},
+                               cycle_transition{200.0, k_close, 0.0, 0.5, {}, {}}});
+}
+// the closing rate that makes prod k0+ = prod k0-
+constexpr double uniporter_close = 1e3 * 500.0 * 4e3 * 200.0 / (2e3 * 300.0 * 1e3);
+} // namespace
+
+// ---- core/linear_solve.hpp -------------------------------------------------------------------
+
+TEST_CASE("solve() with partial pivoting reproduces a known solution and rejects singular") {
+    // a zero leading pivot forces a row swap
+    matrix<double, 3> a{{{0.0, 2.0, 1.0}, {1.0, 1.0, 1.0}, {2.0, 1.0, 3.0}}};
+    const vec<double, 3> x{1.5, -2.0, 0.25};
+    const auto x2 = solve(a, matvec(a, x));
+    for (std::size_t i = 0; i < 3; ++i)
+        CHECK(x2[i] == doctest::Approx(x[i]).epsilon(1e-14));
+    matrix<double, 2> s{{{1.0, 2.0}, {2.0, 4.0}}};
+    CHECK_THROWS_AS(solve(s, vec<double, 2>{1.0, 1.0}), noneq::domain_error);
+}
+
+TEST_CASE("GTH stationary distribution agrees with a direct solve and with detailed balance") {
+    // birth-death chain: detailed balance gives p_{i+1}/p_i = a_i / b_i exactly
+    matrix<double, 4> q = zero_matrix<double, 4>();
+    const double a[3] = {3.0, 1e-6, 2.0}, b[3] = {1.0, 5e3, 0.5};
+    for (std::size_t i = 0; i < 3; ++i) {
+        q[i + 1][i] = a[i];
+        q[i][i + 1] = b[i];
+    }
+    const auto p = stationary(q);
+    for (std::size_t i = 0; i < 3; ++i)
+        CHECK(p[i + 1] / p[i] == doctest::Approx(a[i] / b[i]).epsilon(1e-14));
+    // GTH keeps the tiny states accurate (no cancellation): componentwise 1e-14
+    double sum = 0;
+    for (double x : p)
+        sum += x;
+    CHECK(sum == doctest::Approx(1.0).epsilon(1e-15));
+    matrix<double, 2> reducible = zero_matrix<double, 2>();
+    reducible[1][0] = 1.0; // 0 -> 1 but never back
+    CHECK_THROWS_AS(stationary(reducible), noneq::domain_error);
+}
+
+TEST_CASE("expm: diagonal, nilpotent and generator exponentials") {
+    matrix<double, 2> d{{{-3.0, 0.0}, {0.0, 1.5}}};
+    const auto e = expm(d);
+    CHECK(e[0][0] == doctest::Approx(std::exp(-3.0)).epsilon(1e-14));
+    CHECK(e[1][1] == doctest::Approx(std::exp(1.5)).epsilon(1e-14));
+    matrix<double, 2> n{{{0.0, 7.0}, {0.0, 0.0}}};
+    CHECK(expm(n)[0][1] == doctest::Approx(7.0).epsilon(1e-15));
+    // two-state generator, rates a (0->1), b (1->0): P00(t) = (b + a e^{-(a+b)t})/(a+b)
+    const double ra = 4e3, rb = 1e3, t = 2e-3;
+    matrix<double, 2> g{{{-ra * t, rb * t}, {ra * t, -rb * t}}};
+    const auto pg = expm(g);
+    CHECK(pg[0][0] ==
+          doctest::Approx((rb + ra * std::exp(-(ra + rb) * t)) / (ra + rb)).epsilon(1e-13));
+    CHECK(pg[0][0] + pg[1][0] == doctest::Approx(1.0).epsilon(1e-14));
+}
+
+// ---- flux/markov_cycle.hpp -------------------------------------------------------------------
+
+TEST_CASE("load splitting: k+/k- = (k0+/k0-) exp(-q F V / RT) for every split") {
+    const auto T = kelvin(25.0_degC);
+    for (double d : {0.0, 0.3, 1.0}) {
+        const auto r = load_split(2.0, 5.0, 1.5, d, -40.0_mV, T);
+        const double u = -40e-3 / in_V(thermal_voltage(T));
+        CHECK(r.forward / r.backward == doctest::Approx(0.4 * std::exp(-1.5 * u)).epsilon(1e-14));
+        CHECK(r.forward == doctest::Approx(2.0 * std::exp(-d * 1.5 * u)).epsilon(1e-14));
+    }
+    CHECK_THROWS_AS(load_split(2.0, 5.0, 1.0, 1.2, 0.0_mV, T), noneq::domain_error);
+}
+
+TEST_CASE("markov_cycle rejects thermodynamically inconsistent cycles, naming cycle and mismatch") {
+    CHECK_NOTHROW(uniporter(1, uniporter_close));
+    try {
+        uniporter(1, uniporter_close * 1.01);
+        FAIL("expected domain_error");
+    } catch (const noneq::domain_error& e) {
+        const std::string m = e.what();
+        CHECK(m.find("uniporter") != std::string::npos);
+        CHECK(m.find("prod k0+ / prod k0-") != std::string::npos);
+        CHECK(m.find("0.990099") != std::string::npos);
+    }
+    // charge moved by the field steps must equal the charge of the translocated species
+    const ligand x_out{0, membrane_side::out}, x_in{0, membrane_side::in};
+    try {
+        markov_cycle<2, 1>("leaky", {cycle_species{"X", 1}},
+                           {cycle_transition{1.0, 1.0, 0.5, 0.5, x_out, {}},
+                            cycle_transition{1.0, 1.0, 0.0, 0.5, {}, x_in}});
+        FAIL("expected domain_error");
+    } catch (const noneq::domain_error& e) {
+        const std::string m = e.what();
+        CHECK(m.find("leaky") != std::string::npos);
+        CHECK(m.find("carry 0.5 e") != std::string::npos);
+    }
+    // a species bound but never released
+    CHECK_THROWS_AS((markov_cycle<2, 1>("sink", {cycle_species{"X", 0}},
+                                        {cycle_transition{1.0, 1.0, 0.0, 0.5, x_out, {}},
+                                         cycle_transition{1.0, 1.0, 0.0, 0.5, {}, {}}})),
+                    noneq::domain_error);
+    CHECK_THROWS_AS(uniporter(1, -1.0), noneq::domain_error);
+}
+
+TEST_CASE("markov_cycle: prod k+/prod k- = exp(-dG/RT) under any conditions (detailed balance)") {
+    const auto cyc = uniporter(2, uniporter_close);
+    CHECK(cyc.stoichiometry(0) == 1);
+    CHECK(cyc.translocated_charge() == doctest::Approx(2.0).epsilon(1e-15));
+    std::mt19937_64 rng(3);
+    std::uniform_real_distribution<double> lc(-3, 3), lv(-0.15, 0.15);
+    const auto T = kelvin(37.0_degC);
+    const double RT = constants::R.value() * in_K(T);
+    for (int k = 0; k < 50; ++k) {
+        const conc1 cin{mM(std::exp(lc(rng)))}, cout{mM(std::exp(lc(rng)))};
+        const auto v = voltage<double>::from_value(lv(rng));
+        const auto r = cyc.rates(v, cin, cout, T);
+        const double dG = cyc.free_energy(v, cin, cout, T).value();
+        // tolerance: a few ulp of each of the eight logs summed
+        CHECK(log_rate_ratio(r) == doctest::Approx(-dG / RT).epsilon(1e-12));
+    }
+}
+
+TEST_CASE(
+    "markov_cycle steady state: zero flux at equilibrium, exact two-state flux, direct solve") {
+    const auto T = kelvin(25.0_degC);
+    const auto cyc = uniporter(1, uniporter_close);
+    // equilibrium ratio of a charged substrate: c_in/c_out = exp(-F V / RT)
+    const auto v = -60.0_mV;
+    const double ratio = std::exp(-in_V(v) / in_V(thermal_voltage(T)));
+    const auto ss = cyc.steady_state(v, conc1{mM(2.0 * ratio)}, conc1{mM(2.0)}, T);
+    const auto r = cyc.rates(v, conc1{mM(2.0 * ratio)}, conc1{mM(2.0)}, T);
+    const double one_way = r.forward[0] * ss.occupancy[0];
+    CHECK(std::abs(ss.flux) < 1e-13 * one_way);
+    // away from equilibrium the flux is downhill: more inside than the ratio -> outward
+    CHECK(cyc.steady_state(v, conc1{mM(4.0 * ratio)}, conc1{mM(2.0)}, T).flux < 0);
+    CHECK(cyc.steady_state(v, conc1{mM(1.0 * ratio)}, conc1{mM(2.0)}, T).flux > 0);
+
+    // two-state cycle: J = (a0 a1 - b0 b1) / (a0 + b0 + a1 + b1) (Hill 1977)
+    cycle_rates<double, 2> two{{3.0, 7.0}, {2.0, 0.5}};
+    CHECK(steady_state(two).flux ==
+          doctest::Approx((3.0 * 7.0 - 2.0 * 0.5) / (3.0 + 2.0 + 7.0 + 0.5)).epsilon(1e-14));
+
+    // occupancies agree with an independent Gaussian-elimination solve of Q p = 0, sum p = 1
+    const auto q4 = cyc.rates(v, conc1{mM(1.0)}, conc1{mM(3.0)}, T);
+    auto Q = zero_matrix<double, 4>();
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::size_t j = (i + 1) % 4;
+        Q[j][i] += q4.forward[i];
+        Q[i][i] -= q4.forward[i];
+        Q[i][j] += q4.backward[i];
+        Q[j][j] -= q4.backward[i];
+    }
+    Q[3] = {1.0, 1.0, 1.0, 1.0};
+    const auto pd = solve(Q, vec<double, 4>{0, 0, 0, 1});
+    const auto pg = steady_state(q4);
+    for (std::size_t i = 0; i < 4; ++i)
+        CHECK(pg.occupancy[i] == doctest::Approx(pd[i]).epsilon(1e-12));
+}
+
+// ---- bioenergetics: the kinetic ratchet ------------------------------------------------------
+
+TEST_CASE("ratchet: no fluctuation, no pumping (equal concentrations, any constant field)") {
+    const four_state_carrier c;
+    for (double v : {0.0, -0.1, 0.05, 0.2}) {
+        const auto q = c.rates(v, 1.0, 1.0);
+        const auto p = stationary(q);
+        const double one_way = q[3][2] * p[2];
+        CHECK(std::abs(c.steady_flux(v, 1.0, 1.0)) < 1e-13 * one_way);
+    }
+    CHECK(c.mean_flux(drive{drive_kind::square, 0.1, 0.0}, 1.0, 1.0) == 0.0); // f = 0: zero field
+    // without drive the flux runs downhill
+    CHECK(c.steady_flux(0.0, 2.0, 1.0) < 0);
+    CHECK(c.stall_ratio(drive{}) == 1.0);
+    // an inconsistent parameter set is refused
+    carrier_parameters bad;
+    bad.beta_b *= 1.5;
+    CHECK_THROWS_WITH_AS(four_state_carrier{bad}, doctest::Contains("four-state carrier"),
+                         noneq::domain_error);
+}
+
+TEST_CASE("ratchet: a zero-mean field pumps uphill (c_in > c_out), all three drives") {
+    const four_state_carrier c;
+    for (auto k : {drive_kind::telegraph, drive_kind::square, drive_kind::sine}) {
+        const drive d{k, 0.1, 1e4};
+        CAPTURE(int(k));
+        CHECK(c.mean_flux(d, 2.0, 1.0) > 0); // against a two-fold gradient
+        const double s = c.stall_ratio(d);
+        CHECK(s > 2.0);
+        // at the stall ratio the net flux vanishes (root tolerance 2^-40 in ln ratio)
+        CHECK(std::abs(c.mean_flux(d, s, 1.0)) < 1e-6 * c.mean_flux(d, 1.0, 1.0));
+    }
+}
+
+TEST_CASE("ratchet: stall ratio against frequency has an interior optimum") {
+    const four_state_carrier c;
+    double best = 0, f_best = 0;
+    double lo = 0, hi = 0;
+    for (int e = 0; e <= 8; ++e) { // 1 Hz .. 100 MHz
+        const double f = std::pow(10.0, e);
+        const double s = c.stall_ratio(drive{drive_kind::square, 0.1, f});
+        if (e == 0) lo = s;
+        if (e == 8) hi = s;
+        if (s > best) best = s, f_best = f;
+    }
+    CHECK(f_best > 1.0);
+    CHECK(f_best < 1e8);
+    CHECK(best > 1.5 * lo);
+    CHECK(best > 1.5 * hi);
+    CHECK(hi == doctest::Approx(1.0).epsilon(0.05)); // too fast to follow: no pumping left
+}
+
+TEST_CASE(
+    "driven chains: telegraph edge fluxes agree; periodic state is periodic; sine converges") {
+    const four_state_carrier c;
+    const auto chain = [&](double v) { return c.rates(v, 1.5, 1.0); };
+    // telegraph: the net carrier flux through every edge is the same at stationarity
+    const auto tg = telegraph_average<4>(chain, 0.08, 5e3, {2, 3});
+    const auto qp = chain(0.08), qm = chain(-0.08);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::size_t j = (i + 1) % 4;
+        vec<double, 4> pp{}, pm{};
+        for (std::size_t s = 0; s < 4; ++s)
+            pp[s] = tg.joint[s], pm[s] = tg.joint[4 + s];
+        const double fl = step_flux(qp, pp, {i, j}) + step_flux(qm, pm, {i, j});
+        CHECK(fl == doctest::Approx(tg.flux).epsilon(1e-9));
+    }
+    // square: one more period from p0 returns p0
+    const auto sq = periodic_average<4>(chain, square_wave(0.08, 2e3), {2, 3});
+    auto p = sq.p0;
+    p = matvec(expm([&] {
+                   auto Q = with_diagonal(qp);
+                   for (auto& r : Q)
+                       for (auto& x : r)
+                           x *= 0.25e-3;
+                   return Q;
+               }()),
+               p);
+    p = matvec(expm([&] {
+                   auto Q = with_diagonal(qm);
+                   for (auto& r : Q)
+                       for (auto& x : r)
+                           x *= 0.25e-3;
+                   return Q;
+               }()),
+               p);
+    for (std::size_t i = 0; i < 4; ++i)
+        CHECK(p[i] == doctest::Approx(sq.p0[i]).epsilon(1e-11));
+    // sine: midpoint segments converge as K^-2, their Richardson extrapolation as K^-4
+    const double ref = sine_average<4>(chain, 0.08, 2e3, {2, 3}, 2048).flux;
+    const double plain = periodic_average<4>(chain, sine_wave(0.08, 2e3, 512), {2, 3}).flux;
+    const double rich = sine_average<4>(chain, 0.08, 2e3, {2, 3}, 256).flux;
+    CHECK(std::abs(rich - ref) < 0.1 * std::abs(plain - ref));
+    CHECK(rich == doctest::Approx(ref).epsilon(1e-6));
+}
+
+TEST_CASE("Gillespie simulation agrees with the exact averages within its statistical error") {
+#ifdef NONEQ_SANITIZED
+    const std::size_t runs = 40;
+#else
+    const std::size_t runs = 300;
+#endif
+    const four_state_carrier c;
+    std::uint64_t seed = 11;
+    for (auto k : {drive_kind::none, drive_kind::telegraph, drive_kind::square, drive_kind::sine}) {
+        const drive d{k, 0.1, 3e3};
+        const double exact = c.mean_flux(d, 2.0, 1.0);
+        const auto g = gillespie_flux(c, d, 2.0, 1.0, runs, 0.02, seed++);
+        CAPTURE(int(k));
+        CAPTURE(exact);
+        CAPTURE(g.flux);
+        CAPTURE(g.std_error);
+        CHECK(g.std_error > 0);
+        // fixed seeds: a 4-sigma band (two-sided p = 6e-5 for a correct simulator)
+        CHECK(std::abs(g.flux - exact) < 4 * g.std_error);
+    }
+}
+
+// ---- bioenergetics: tonoplast energetics -----------------------------------------------------
+
+TEST_CASE("vacuolar H+ work, pmf and pump stoichiometry bounds") {
+    const auto T = kelvin(25.0_degC);
+    const auto w = vacuolar_proton_work(7.5, 5.5, 30.0_mV, T);
+    const auto dp = tonoplast_pmf(7.5, 5.5, 30.0_mV, T);
+    CHECK(in_J_per_mol(w) == doctest::Approx(constants::F.value() * in_V(dp)).epsilon(1e-14));
+    // moving H+ back out is exactly the reverse
+    CHECK(in_J_per_mol(proton_transport_work(5.5, 7.5, -30.0_mV, T)) ==
+          doctest::Approx(-in_J_per_mol(w)).epsilon(1e-14));
+    const auto atp = atp_hydrolysis_free_energy(2.0_mM, 0.2_mM, 5.0_mM, T);
+    const auto ppi = ppi_hydrolysis_free_energy(0.3_mM, 5.0_mM, T);
+    CHECK(max_stoichiometry(atp, w) == 3);
+    CHECK(max_stoichiometry(ppi, w) == 1);
+    CHECK(in_J_per_mol(pump_cycle_free_energy(3, atp, w)) < 0);
+    CHECK(in_J_per_mol(pump_cycle_free_energy(4, atp, w)) > 0);
+    // static head: at that dpH the 2 H+/ATP cycle is exactly at equilibrium
+    const double head = static_head_dpH(2, atp, 30.0_mV, T);
+    const auto w_head = vacuolar_proton_work(7.5, 7.5 - head, 30.0_mV, T);
+    CHECK(std::abs(in_J_per_mol(pump_cycle_free_energy(2, atp, w_head))) < 1e-9);
+    CHECK_THROWS_AS(coupling_ceiling(molar_energy<double>::from_value(1.0), w),
+                    noneq::domain_error);
+    CHECK_THROWS_AS(atp_hydrolysis_free_energy(0.0_mM, 0.2_mM, 5.0_mM, T), noneq::domain_error);
+}
+
+TEST_CASE("NHX: 1:1 accumulation 10^dpH independent of dpsi; n:1 gains exp((n-1) F dpsi/RT)") {
+    const auto T = kelvin(25.0_degC);
+    for (double mv : {-40.0, 0.0, 30.0}) {
+        const auto v = voltage<double>::from_value(mv * 1e-3);
+        CHECK(nhx_max_accumulation(1, 7.5, 5.5, v, T) == doctest::Approx(100.0).epsilon(1e-12));
+        const double u = in_V(v) / in_V(thermal_voltage(T));
+        CHECK(nhx_max_accumulation(2, 7.5, 5.5, v, T) ==
+              doctest::Approx(1e4 * std::exp(u)).epsilon(1e-12));
+        CHECK(nhx_max_accumulation(3, 7.5, 5.5, v, T) ==
+              doctest::Approx(1e6 * std::exp(2 * u)).epsilon(1e-12));
+    }
+    // at the maximum ratio the exchange is at equilibrium
+    const double r = nhx_max_accumulation(1, 7.5, 6.0, 20.0_mV, T);
+    CHECK(std::abs(in_J_per_mol(
+              nhx_cycle_free_energy(1, 10.0_mM, mM(10.0 * r), 7.5, 6.0, 20.0_mV, T))) < 1e-9);
+    CHECK_THROWS_AS(nhx_max_accumulation(0, 7.5, 5.5, 0.0_mV, T), noneq::domain_error);
+}
+
+TEST_CASE("kinetic vacuole: acidifies, sequesters Na+, keeps mass and charge books") {
+    const vacuole_model m;
+    auto x = m.initial_state();
+    const auto x0 = x;
+    double worst_na_margin = 1e300;
+    m.simulate(x, 0.0, 3600.0, 60.0, [&](const vacuole_model::state_type& s, double t) {
+        if (t == 0.0) return; // starts at the bound (no gradients)
+        const double bound =
+            nhx_max_accumulation(1, 7.5, m.pH_vac(s), voltage<double>::from_value(s[3]), m.T());
+        worst_na_margin = std::min(worst_na_margin, bound - s[vacuole_model::Na] / 10.0);
+    });
+    CHECK(m.pH_vac(x) < 5.8);
+    CHECK(m.pH_vac(x) > 4.5);
+    CHECK(x[vacuole_model::Na] > 2 * x0[vacuole_model::Na]);
+    CHECK(x[vacuole_model::dpsi] > 0.01); // lumen positive, as in vivo
+    CHECK(worst_na_margin > 0);           // never beyond the NHX thermodynamic bound
+    const auto b = m.bookkeeping(x0, x);
+    // linear invariants are kept by the integrator to rounding of the ~50 mM states
+    CHECK(std::abs(b.h) < 1e-9);
+    CHECK(std::abs(b.na) < 1e-9);
+    CHECK(std::abs(b.cl) < 1e-9);
+    const double q_scale = constants::F.value() * m.volume_m3() * 50.0;
+    CHECK(std::abs(b.charge_C) < 1e-9 * q_scale);
+    // free/total H+ round trip through the buffer
+    CHECK(m.free_h(m.total_h(3.2e-3)) == doctest::Approx(3.2e-3).epsilon(1e-12));
+    vacuole_parameters bad;
+    bad.radius_um = -1;
+    CHECK_THROWS_AS(vacuole_model{bad}, noneq::domain_error);
+}
