@@ -43,6 +43,12 @@ TEST_CASE("fcc_metal: geometry, equilibrium vacancies, self-diffusion near exper
     CHECK(&fcc_metal_by_name("Cu") == &copper);
     CHECK_THROWS_AS(fcc_metal_by_name("Fe"), noneq::domain_error);
     CHECK_THROWS_AS(equilibrium_vacancy_fraction(copper, K(-5.0)), noneq::domain_error);
+    fcc_metal bad = copper;
+    bad.E_m_eV = -1.0;
+    CHECK_THROWS_AS(vacancy_diffusivity(bad, K(300.0)), noneq::domain_error);
+    bad = copper;
+    bad.a_m = 0.0;
+    CHECK_THROWS_AS(osmotic_force(bad, 2.0, K(300.0)), noneq::domain_error);
 }
 
 TEST_CASE("dislocation climb: osmotic force and the climb velocity") {

@@ -35,6 +35,7 @@ namespace noneq::materials {
 /// Osmotic force per unit length f = (b k T / Omega) ln(c/c0) (N/m); c/c0 > 0.
 inline force_per_length<double> osmotic_force(const fcc_metal& m, double c_over_c0,
                                               const temperature<double>& T) {
+    m.validate();
     require_positive("c_over_c0", c_over_c0);
     require_positive("T", T.value(), "K");
     const double kT = constants::k_B.value() * T.value();
@@ -52,6 +53,7 @@ inline pressure<double> osmotic_stress(const fcc_metal& m, double c_over_c0,
 /// ln(R / r_c) for dislocation density rho (m^-2): R = 1/sqrt(pi rho), r_c = core_radius_in_b * b.
 inline double sink_log_factor(const fcc_metal& m, double rho_per_m2,
                               double core_radius_in_b = 1.0) {
+    m.validate();
     require_positive("rho_per_m2", rho_per_m2, "m^-2");
     require_positive("core_radius_in_b", core_radius_in_b);
     const double R = 1.0 / std::sqrt(std::numbers::pi * rho_per_m2);

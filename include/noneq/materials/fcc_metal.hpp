@@ -40,6 +40,15 @@ struct fcc_metal {
     double E_m_eV;     ///< vacancy migration enthalpy
     double T_melt_K;   ///< melting point
 
+    /// Throws domain_error for data that cannot describe a metal.
+    void validate() const {
+        require(a_m > 0 && a_m < 1e-8, "a_m", a_m, "0 < a < 1e-8 m");
+        require_positive("theta_D_K", theta_D_K, "K");
+        require(E_f_eV > 0 && E_f_eV < 20, "E_f_eV", E_f_eV, "0 < E_f < 20 eV");
+        require(std::abs(S_f_over_k) < 50, "S_f_over_k", S_f_over_k, "|S_f/k| < 50");
+        require(E_m_eV > 0 && E_m_eV < 20, "E_m_eV", E_m_eV, "0 < E_m < 20 eV");
+        require_positive("T_melt_K", T_melt_K, "K");
+    }
     /// Burgers vector a/sqrt(2).
     length<double> burgers() const { return length<double>::from_value(a_m / std::sqrt(2.0)); }
     /// Atomic volume a^3/4.
@@ -72,12 +81,14 @@ inline double kT_eV(double T) {
 
 /// Equilibrium vacancy site fraction c0(T) = exp(S_f/k - E_f/kT).
 inline double equilibrium_vacancy_fraction(const fcc_metal& m, const temperature<double>& T) {
+    m.validate();
     require_positive("T", T.value(), "K");
     return std::exp(m.S_f_over_k - m.E_f_eV / detail::kT_eV(T.value()));
 }
 
 /// Vacancy diffusivity D_v(T) = a^2 nu exp(-E_m/kT), m^2/s.
 inline double vacancy_diffusivity(const fcc_metal& m, const temperature<double>& T) {
+    m.validate();
     require_positive("T", T.value(), "K");
     return m.a_m * m.a_m * m.attempt_frequency() * std::exp(-m.E_m_eV / detail::kT_eV(T.value()));
 }
