@@ -150,3 +150,56 @@ TEST_CASE("Condensates form near the ATP source (Weber et al. 2019, sec. 5)") {
     REQUIRE(ref.advance(4000).ok);
     CHECK(xt::amax(ref.phi())() < -0.6);
 }
+
+TEST_CASE(
+    "Active emulsion: reactions arrest coarsening (Glotzer et al. 1995; Zwicker et al. 2015)") {
+    // 2D periodic, mean -0.4, linear conversion towards phi_r = -0.4 at rate k_r.
+    const std::size_t n = 64;
+    xt::xtensor<double, 2> phi0 = xt::xtensor<double, 2>::from_shape({n, n});
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t i = 0; i < n; ++i)
+            phi0(j, i) = -0.4 + 0.05 * std::sin(1.3 * double(i * i + 7 * j) + 0.1 * double(j * j));
+    const double mean0 = xt::mean(phi0)();
+    auto run = [&](double kr, std::size_t steps1, std::size_t steps2) {
+        sm::ch_parameters p{1.0, 1.0, 1.0, 2.0};
+        p.reaction_rate = kr;
+        p.reaction_target = -0.4;
+        sm::cahn_hilliard<2, sm::double_well> ch(sm::double_well{1.0}, phi0, p,
+                                                 sm::boundary::periodic);
+        REQUIRE(ch.advance(steps1).ok);
+        const double L1 = sm::domain_length<2>(ch.phi(), 1.0);
+        // The mean obeys d<phi>/dt = -k_r (<phi> - phi_r), stepped by implicit Euler.
+        const double expect = -0.4 + (mean0 + 0.4) * std::pow(1.0 + 2.0 * kr, -double(steps1));
+        CHECK(xt::mean(ch.phi())() == doctest::Approx(expect).epsilon(1e-12));
+        REQUIRE(ch.advance(steps2).ok);
+        return std::pair{L1, sm::domain_length<2>(ch.phi(), 1.0)};
+    };
+    const auto [p1, p2] = run(0.0, 1000, 2000);
+    const auto [a1, a2] = run(3e-3, 1000, 2000);
+    INFO("passive L: ", p1, " -> ", p2, "; active L: ", a1, " -> ", a2);
+    CHECK(a2 < p2);                      // reactions keep domains smaller
+    CHECK(std::abs(a2 - a1) < 0.1 * a1); // and stop them growing
+}
+
+TEST_CASE("Condensate near the ATP source in 2D (no-flux cell, source near the left wall)") {
+    const std::size_t n = 32;
+    const double L = 32.0, x_src = 4.0, y_src = 16.0;
+    const sm::spectral_grid<2> g({n, n}, 1.0, sm::boundary::no_flux);
+    const auto c = sm::reaction_diffusion_steady_state<2>(
+        g, sm::gaussian_source<2>(g, {y_src, x_src}, 1.5, 1.0), 1.0, 1.0 / 41.0);
+    auto phi0 = g.make_field(-0.65);
+    for (std::size_t j = 0; j < n; ++j)
+        for (std::size_t i = 0; i < n; ++i)
+            phi0(j, i) += 0.01 * std::sin(0.9 * double(i + 3 * j));
+    sm::cahn_hilliard<2, sm::double_well> ch(sm::double_well{1.0}, phi0, {1.0, 1.0, 1.0, 1.0, 1.5},
+                                             sm::boundary::no_flux);
+    ch.set_external_potential(sm::atp_chemical_potential<2>(c, 0.3, xt::amax(c)()));
+    const double m0 = ch.mass();
+    REQUIRE(ch.advance(600).ok);
+    CHECK(std::abs(ch.mass() - m0) < 1e-12 * std::abs(m0));
+    const auto cc = sm::dense_phase_centroid<2>(ch.phi(), 0.0, 1.0);
+    const double d_src = std::hypot(cc[0] - y_src, cc[1] - x_src), d_far = L - cc[1];
+    INFO("centroid (y, x) = ", cc[0], ", ", cc[1]);
+    CHECK(d_src < d_far);
+    CHECK(d_src < 0.2 * L);
+}

@@ -79,6 +79,13 @@ struct ch_parameters {
     /// S of the stabilised scheme; negative: the free energy's own `stabilization()`. Raise it when
     /// mu_ext pushes compositions past the range the energy's default covers.
     double stabilization = -1.0;
+    /// Optional chemical reactions (active emulsions): a linearised source -k_r (phi - phi_r),
+    /// the conversion of droplet material to solvent and back at rate k_r towards phi_r (Glotzer,
+    /// Di Marzio & Muthukumar, Phys Rev Lett 74 (1995) 2034; Zwicker, Hyman & Julicher, Phys Rev
+    /// E 92 (2015) 012317). It arrests coarsening at a finite domain size; mass then relaxes to
+    /// phi_r and the free energy is no longer a Lyapunov function. Treated implicitly.
+    double reaction_rate = 0.0;
+    double reaction_target = 0.0;
 };
 
 /// What an `advance` call did. ok = false: a non-finite chemical potential appeared at `index`
@@ -105,6 +112,8 @@ public:
         require_positive("mobility", p.mobility);
         require_positive("kappa", p.kappa);
         require_nonnegative("stabilization", S_);
+        require_nonnegative("reaction_rate", p.reaction_rate);
+        require_finite("reaction_target", p.reaction_target);
         require_each(phi0, "phi0", "finite", [](double v) { return std::isfinite(v); });
         set_dt(p.dt);
         grid_.forward(phi_.data(), hat_.data());
@@ -117,8 +126,10 @@ public:
         const auto& k2 = grid_.k2();
         for (std::size_t i = 0; i < k2.size(); ++i) {
             lin_[i] = dt * p_.mobility * k2[i];
-            den_[i] = 1.0 / (1.0 + lin_[i] * (S_ + p_.kappa * k2[i]));
+            den_[i] = 1.0 / (1.0 + lin_[i] * (S_ + p_.kappa * k2[i]) + dt * p_.reaction_rate);
         }
+        // The constant phi_r is the k = 0 coefficient phi_r * cells (unnormalised transform).
+        source0_ = dt * p_.reaction_rate * p_.reaction_target * double(grid_.cells());
     }
 
     /// A position-dependent chemical potential mu_ext(x) (same shape as phi).
@@ -137,13 +148,13 @@ public:
         const std::size_t n = nl_.size(), m = hat_.size();
         double* phi = phi_.data();
         for (std::size_t s = 0; s < steps; ++s) {
-            double probe = 0.0;
+            unsigned bad_any = 0; // an OR reduction vectorises; a floating-point sum would not
             for (std::size_t i = 0; i < n; ++i) {
                 const double v = e_.df(phi[i]) - S_ * phi[i] + mu_ext_[i];
-                probe += 0.0 * v; // NaN as soon as any v is NaN or infinite
+                bad_any |= static_cast<unsigned>(!(v - v == 0.0)); // NaN or infinite
                 nl_[i] = v;
             }
-            if (!std::isfinite(probe)) {
+            if (bad_any != 0) {
                 std::size_t bad = 0;
                 while (bad < n && std::isfinite(nl_[bad]))
                     ++bad;
@@ -155,6 +166,7 @@ public:
                 break;
             }
             grid_.forward(nl_.data(), work_.data());
+            hat_[0] += source0_;
             for (std::size_t i = 0; i < m; ++i)
                 hat_[i] = (hat_[i] - lin_[i] * work_[i]) * den_[i];
             grid_.inverse(hat_.data(), phi);
@@ -222,6 +234,7 @@ private:
     std::vector<double> mu_ext_, nl_;
     std::vector<std::complex<double>> hat_, work_;
     std::vector<double> lin_, den_;
+    double source0_ = 0.0;
     double t_ = 0.0;
 };
 
