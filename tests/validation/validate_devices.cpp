@@ -92,7 +92,7 @@ TEST_CASE("validation: intrinsic-limit implied V_oc of crystalline Si (Richter e
 
 TEST_CASE("validation: free-electron thermopower of the alkali metals (Mott, A&M Table 2.1 E_F)") {
     // What is compared: the degenerate Mott result S = -pi^2 k^2 T / (2 e E_F) (free electrons,
-    // energy-independent relaxation time; Ashcroft & Mermin, Solid State Physics, eq. 13.62)
+    // energy-independent relaxation time; Ashcroft & Mermin, Solid State Physics, ch. 13)
     // with free-electron Fermi energies from Ashcroft & Mermin Table 2.1, against (a) the numbers
     // worked by hand from that formula at 300 K (-10.9935 uV/K eV / E_F) and (b) the general
     // Fermi-Dirac-integral form at eta = E_F / k T, r = 0, which must agree to the Sommerfeld

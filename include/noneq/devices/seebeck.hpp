@@ -13,13 +13,13 @@
 //                  balances the gradient of the gas pressure p = n k_B T, n e E = -dp/dx, so
 //                  S = -k_B/e (-86.2 uV/K).
 //   classical      Drude's kinetic result S = -c_v/(3 n e) with the classical c_v = (3/2) n k_B:
-//                  S = -k_B/(2e) (-43.1 uV/K) (Ashcroft & Mermin, Solid State Physics, eq. 1.55).
+//                  S = -k_B/(2e) (-43.1 uV/K) (Ashcroft & Mermin, Solid State Physics, ch. 1).
 //   semiconductor  non-degenerate carriers, relaxation time tau ~ E^r:
 //                  S = -(k_B/e) (r + 5/2 - eta), eta = (E_F - E_C)/k_B T (Lundstrom,
-//                  Fundamentals of Carrier Transport, 2nd ed., sec. 3.9; Goldsmid).
+//                  Fundamentals of Carrier Transport, 2nd ed., ch. 3; Goldsmid).
 //   metal (Mott)   degenerate: S = -(pi^2/3) (k_B^2 T / e) dln sigma/dE at E_F; for free
 //                  electrons with tau ~ E^r, sigma ~ E^{r+3/2}, S = -(pi^2/3)(r+3/2) k_B^2 T/(e
-//                  E_F), = -pi^2 k_B^2 T/(2 e E_F) for r = 0 (Ashcroft & Mermin eq. 13.62).
+//                  E_F), = -pi^2 k_B^2 T/(2 e E_F) for r = 0 (Ashcroft & Mermin ch. 13).
 //   general        S = -(k_B/e) [ (r+5/2) F_{r+3/2}(eta) / F_{r+1/2}(eta) - eta ] with the
 //                  normalised F_j of core/fermi_dirac.hpp (equal to the unnormalised
 //                  (r+5/2) F'_{r+3/2} / ((r+3/2) F'_{r+1/2}) of Lundstrom). eta -> -inf gives the

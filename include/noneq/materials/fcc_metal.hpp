@@ -10,7 +10,7 @@
 //   D_sd(T) = f c0 D_v                 self-diffusion, correlation factor f = 0.7815 (fcc)
 //
 // Data (room-temperature lattice constants: Ashcroft & Mermin, Solid State Physics, Table 4.3;
-// Debye temperatures: Kittel, Introduction to Solid State Physics, 8th ed., Table 5.1 [ch. 5];
+// Debye temperatures: Kittel, Introduction to Solid State Physics, 8th ed., ch. 5, Table 1;
 // vacancy formation enthalpy, entropy and migration enthalpy: Ehrhart, in Landolt-Boernstein
 // New Series III/25, "Atomic Defects in Metals" (Springer, 1991), the recommended values):
 //   Al  a = 4.05 A, theta_D = 428 K, E_f = 0.67 eV, S_f = 0.7 k, E_m = 0.61 eV, T_m = 933.5 K
