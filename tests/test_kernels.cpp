@@ -510,6 +510,41 @@ TEST_CASE("kernels validate once per call and name the first bad index") {
         nk::ion<double>(1, make<unit::dimensionless>(1.0), ci, co),
         nk::ion<double>(1, 1e-8_m_per_s, ci, co)};
     CHECK_THROWS_AS(nk::ghk_voltage(E, mixed, T), noneq::domain_error);
+    // In place (output == an input): validated before computing, so the bad input is still
+    // there to be named.
+    std::vector<double> c(3000, 10.0);
+    c[1500] = -4.0;
+    try {
+        nk::nernst(c, 1, c, 145.0_mM, T);
+        FAIL("no throw");
+    } catch (const noneq::domain_error& e) {
+        CHECK(e.argument() == "c_in[1500]");
+        CHECK(e.value() == -4.0L);
+    }
+    g[99] = 1.0;
+    std::vector<double> vv(3000, -0.06);
+    vv[2222] = std::numeric_limits<double>::quiet_NaN();
+    try {
+        nk::total_current(vv, vv, ohm, {}, T);
+        FAIL("no throw");
+    } catch (const noneq::domain_error& e) {
+        CHECK(e.argument() == "v[2222]");
+    }
+    c[1500] = 10.0;
+    c[17] = std::numeric_limits<double>::infinity();
+    const std::vector<nk::ion_term<double>> in_place{
+        nk::ion<double>(1, make<unit::dimensionless>(1.0), c, co)};
+    try {
+        nk::ghk_voltage(c, in_place, T);
+        FAIL("no throw");
+    } catch (const noneq::domain_error& e) {
+        CHECK(e.argument() == "ions[0].c_in[17]");
+    }
+    // Huge but finite inputs whose joint summary overflows are not rejected.
+    std::vector<double> huge(100, 1e308), Ih(100);
+    CHECK_NOTHROW(nk::total_current(
+        Ih, std::vector<double>(100, 0.0), std::vector<nk::ohmic_term<double>>{},
+        std::vector<nk::ghk_term<double>>{nk::ghk<double>(1, huge, huge, huge)}, T));
 }
 
 // ---- threads -----------------------------------------------------------------------------------

@@ -28,26 +28,16 @@ void ohmic_current(const execution& ex, Out&& I, const G& g, const Vm& v, const 
     const auto gi = detail::make_input<V, unit::conductance_density, unit::conductance>(g, "g", n);
     const auto vm = detail::make_input<V, unit::voltage>(v, "v", n);
     const auto ei = detail::make_input<V, unit::voltage>(e, "e", n);
-    const detail::nonnegative_finite nonneg;
-    const detail::finite fin;
-    detail::check_broadcast(gi, "g", "S/m^2", nonneg);
-    detail::check_broadcast(vm, "v", "V", fin);
-    detail::check_broadcast(ei, "e", "V", fin);
-    detail::run_blocks(
-        ex, n,
-        [&](std::size_t b, std::size_t end) {
-            detail::check_block(gi, b, end, "g", "S/m^2", nonneg);
-            detail::check_block(vm, b, end, "v", "V", fin);
-            detail::check_block(ei, b, end, "e", "V", fin);
+    detail::elementwise(
+        ex, out, n,
+        [](const batch<V>& g_, const batch<V>& v_, const batch<V>& e_) {
+            return noneq::ohmic_current(make<unit::conductance_density>(g_),
+                                        make<unit::voltage>(v_), make<unit::voltage>(e_))
+                .value();
         },
-        [&](std::size_t b, std::size_t end) {
-            detail::for_each_batch<V>(b, end, [&](std::size_t i, auto part) {
-                const auto r = noneq::ohmic_current(
-                    make<unit::conductance_density>(gi.load(i, part)),
-                    make<unit::voltage>(vm.load(i, part)), make<unit::voltage>(ei.load(i, part)));
-                store(out, i, r.value(), part);
-            });
-        });
+        detail::check_as<detail::nonnegative_finite>(gi, "g", "S/m^2"),
+        detail::check_as<detail::finite>(vm, "v", "V"),
+        detail::check_as<detail::finite>(ei, "e", "V"));
 }
 
 template <contiguous_array Out, class G, class Vm, class E>
@@ -129,39 +119,61 @@ void total_current(const execution& ex, Out&& I, const Vm& v,
         }
     }
     const auto Tb = make<unit::temperature>(batch<V>(static_cast<V>(T.value())));
-    detail::run_blocks(
-        ex, n,
-        [&](std::size_t b, std::size_t e) {
-            detail::check_block(vm, b, e, "v", "V", fin);
-            for (std::size_t k = 0; k < ohmic.size(); ++k) {
-                detail::check_block(ohmic[k].g, b, e, term_name("ohmic", k, "g"), "S/m^2", nonneg);
-                detail::check_block(ohmic[k].e, b, e, term_name("ohmic", k, "e"), "V", fin);
-            }
-            for (std::size_t k = 0; k < ghk.size(); ++k) {
-                detail::check_block(ghk[k].P, b, e, term_name("ghk", k, "P"), "m/s", nonneg);
-                detail::check_block(ghk[k].c_in, b, e, term_name("ghk", k, "c_in"), "mol/m^3",
-                                    nonneg);
-                detail::check_block(ghk[k].c_out, b, e, term_name("ghk", k, "c_out"), "mol/m^3",
-                                    nonneg);
-            }
-        },
-        [&](std::size_t b, std::size_t e) {
+    bool aliased = !vm.is_broadcast() && vm.data() == out; // then validate before computing
+    for (const auto& t : ohmic)
+        for (const input<V>* in : {&t.g, &t.e})
+            aliased = aliased || (!in->is_broadcast() && in->data() == out);
+    for (const auto& t : ghk)
+        for (const input<V>* in : {&t.P, &t.c_in, &t.c_out})
+            aliased = aliased || (!in->is_broadcast() && in->data() == out);
+    const auto check = [&](std::size_t b, std::size_t e) {
+        detail::check_block(vm, b, e, "v", "V", fin);
+        for (std::size_t k = 0; k < ohmic.size(); ++k) {
+            detail::check_block(ohmic[k].g, b, e, term_name("ohmic", k, "g"), "S/m^2", nonneg);
+            detail::check_block(ohmic[k].e, b, e, term_name("ohmic", k, "e"), "V", fin);
+        }
+        for (std::size_t k = 0; k < ghk.size(); ++k) {
+            detail::check_block(ghk[k].P, b, e, term_name("ghk", k, "P"), "m/s", nonneg);
+            detail::check_block(ghk[k].c_in, b, e, term_name("ghk", k, "c_in"), "mol/m^3", nonneg);
+            detail::check_block(ghk[k].c_out, b, e, term_name("ghk", k, "c_out"), "mol/m^3",
+                                nonneg);
+        }
+    };
+    detail::run_partitioned(ex, n, [&](std::size_t begin, std::size_t end) {
+        const input<V> v_ = vm; // a local: not aliased by the stores to I
+        for (std::size_t b = begin; b < end; b += detail::block_size) {
+            const std::size_t e = std::min(end, b + detail::block_size);
+            if (aliased) check(b, e);
+            // Validation fused into the computation (see detail::elementwise), with one joint
+            // summary of the arrays that must be >= 0 and one of those that must be finite.
+            detail::block_summary<V> pos, fin_s;
             detail::for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
-                const auto vq = make<unit::voltage>(vm.load(i, part));
+                const batch<V> vb = v_.load(i, part);
+                fin_s.add(vb);
+                const auto vq = make<unit::voltage>(vb);
                 batch<V> acc(V(0));
-                for (const auto& t : ohmic)
-                    acc += noneq::ohmic_current(make<unit::conductance_density>(t.g.load(i, part)),
-                                                vq, make<unit::voltage>(t.e.load(i, part)))
+                for (const auto& t : ohmic) {
+                    const batch<V> g = t.g.load(i, part), ev = t.e.load(i, part);
+                    pos.add(g);
+                    fin_s.add(ev);
+                    acc += noneq::ohmic_current(make<unit::conductance_density>(g), vq,
+                                                make<unit::voltage>(ev))
                                .value();
-                for (const auto& t : ghk)
-                    acc += noneq::ghk_current(unchecked, t.z,
-                                              make<unit::permeability>(t.P.load(i, part)), vq,
-                                              make<unit::concentration>(t.c_in.load(i, part)),
-                                              make<unit::concentration>(t.c_out.load(i, part)), Tb)
+                }
+                for (const auto& t : ghk) {
+                    const batch<V> p = t.P.load(i, part), ci = t.c_in.load(i, part),
+                                   co = t.c_out.load(i, part);
+                    pos.add(xsimd::min(p, xsimd::min(ci, co)), p + ci + co);
+                    acc += noneq::ghk_current(unchecked, t.z, make<unit::permeability>(p), vq,
+                                              make<unit::concentration>(ci),
+                                              make<unit::concentration>(co), Tb)
                                .value();
+                }
                 store(out, i, acc, part);
             });
-        });
+            if (!aliased && !(nonneg(pos) && fin(fin_s))) check(b, e);
+        }
+    });
 }
 
 template <contiguous_array Out, class Vm, class S>

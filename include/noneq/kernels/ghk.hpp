@@ -26,31 +26,19 @@ void ghk_current(const execution& ex, Out&& I, int z, const P& perm, const Vm& v
     const auto co = detail::make_input<V, unit::concentration>(c_out, "c_out", n);
     require(z != 0, "z", z, "nonzero integer valence");
     require_positive("T", T.value(), "K");
-    const detail::nonnegative_finite nonneg;
-    const detail::finite fin;
-    detail::check_broadcast(p, "P", "m/s", nonneg);
-    detail::check_broadcast(vm, "v", "V", fin);
-    detail::check_broadcast(ci, "c_in", "mol/m^3", nonneg);
-    detail::check_broadcast(co, "c_out", "mol/m^3", nonneg);
     const auto Tb = make<unit::temperature>(batch<V>(static_cast<V>(T.value())));
-    detail::run_blocks(
-        ex, n,
-        [&](std::size_t b, std::size_t e) {
-            detail::check_block(p, b, e, "P", "m/s", nonneg);
-            detail::check_block(vm, b, e, "v", "V", fin);
-            detail::check_block(ci, b, e, "c_in", "mol/m^3", nonneg);
-            detail::check_block(co, b, e, "c_out", "mol/m^3", nonneg);
+    using nonneg = detail::nonnegative_finite;
+    detail::elementwise(
+        ex, out, n,
+        [&](const batch<V>& p_, const batch<V>& v_, const batch<V>& c_i, const batch<V>& c_o) {
+            return noneq::ghk_current(unchecked, z, make<unit::permeability>(p_),
+                                      make<unit::voltage>(v_), make<unit::concentration>(c_i),
+                                      make<unit::concentration>(c_o), Tb)
+                .value();
         },
-        [&](std::size_t b, std::size_t e) {
-            detail::for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
-                const auto r =
-                    noneq::ghk_current(unchecked, z, make<unit::permeability>(p.load(i, part)),
-                                       make<unit::voltage>(vm.load(i, part)),
-                                       make<unit::concentration>(ci.load(i, part)),
-                                       make<unit::concentration>(co.load(i, part)), Tb);
-                store(out, i, r.value(), part);
-            });
-        });
+        detail::check_as<nonneg>(p, "P", "m/s"), detail::check_as<detail::finite>(vm, "v", "V"),
+        detail::check_as<nonneg>(ci, "c_in", "mol/m^3"),
+        detail::check_as<nonneg>(co, "c_out", "mol/m^3"));
 }
 
 template <contiguous_array Out, class P, class Vm, class Cin, class Cout, class S>

@@ -8,6 +8,7 @@
 #include <noneq/kernels/simd.hpp>
 #include <noneq/potential/ghk_voltage.hpp>
 
+#include <algorithm>
 #include <array>
 #include <span>
 #include <string>
@@ -44,6 +45,37 @@ ion_term<T> ion(int z, const P& perm, const Cin& c_in, const Cout& c_out) {
             detail::make_input<T, unit::concentration>(c_in, "c_in"),
             detail::make_input<T, unit::concentration>(c_out, "c_out"), k};
 }
+
+namespace detail {
+
+/// E over [b, e) for a mix of M ions (M fixed at compile time, so that the records live in
+/// registers), or of m ions if M is 0, summarising every input array (one joint summary: all
+/// must be >= 0 and finite) and the results (finite exactly where both weighted sums are > 0).
+template <std::size_t M, class V, std::size_t Max>
+[[gnu::flatten]] void ghk_voltage_block(const std::array<ion_term<V>, Max>& ions, std::size_t m,
+                                        const temperature<batch<V>>& T, V* out, std::size_t b,
+                                        std::size_t e, block_summary<V>& inputs,
+                                        block_summary<V>& results) {
+    using B = batch<V>;
+    constexpr std::size_t cap = M == 0 ? Max : M;
+    const std::size_t count = M == 0 ? m : M;
+    std::array<ghk_ion<B>, cap> mix;
+    for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
+        for (std::size_t k = 0; k < count; ++k) {
+            const B p = ions[k].P.load(i, part), ci = ions[k].c_in.load(i, part),
+                    co = ions[k].c_out.load(i, part);
+            inputs.add(xsimd::min(p, xsimd::min(ci, co)), p + ci + co);
+            mix[k] = {ions[k].z, make<unit::dimensionless>(p), make<unit::concentration>(ci),
+                      make<unit::concentration>(co)};
+        }
+        const B r = noneq::ghk_voltage(unchecked, std::span<const ghk_ion<B>>(mix.data(), count), T)
+                        .value();
+        results.add(r);
+        store(out, i, r, part);
+    });
+}
+
+} // namespace detail
 
 /// Most ions one call accepts (the batch records live on the stack; a call allocates nothing).
 inline constexpr std::size_t max_ghk_ions = 16;
@@ -89,34 +121,52 @@ void ghk_voltage(const execution& ex, Out&& E,
         throw domain_error("argument 'ions' mixes relative (dimensionless) and absolute (m/s) "
                            "permeabilities; use one kind for the whole mix");
     const auto Tb = make<unit::temperature>(B(static_cast<V>(T.value())));
-    detail::run_blocks(
-        ex, n,
-        [&](std::size_t b, std::size_t e) {
-            for (std::size_t k = 0; k < ions.size(); ++k) {
-                detail::check_block(ions[k].P, b, e, name(k, "P"), "", nonneg);
-                detail::check_block(ions[k].c_in, b, e, name(k, "c_in"), "mol/m^3", nonneg);
-                detail::check_block(ions[k].c_out, b, e, name(k, "c_out"), "mol/m^3", nonneg);
+    const std::size_t m = ions.size();
+    bool aliased = false; // the output is one of the inputs: validate before computing
+    for (const auto& t : ions)
+        for (const input<V>* in : {&t.P, &t.c_in, &t.c_out})
+            aliased = aliased || (!in->is_broadcast() && in->data() == out);
+    const auto check = [&](std::size_t b, std::size_t e) {
+        for (std::size_t k = 0; k < m; ++k) {
+            detail::check_block(ions[k].P, b, e, name(k, "P"), "", nonneg);
+            detail::check_block(ions[k].c_in, b, e, name(k, "c_in"), "mol/m^3", nonneg);
+            detail::check_block(ions[k].c_out, b, e, name(k, "c_out"), "mol/m^3", nonneg);
+        }
+    };
+    detail::run_partitioned(ex, n, [&](std::size_t begin, std::size_t end) {
+        std::array<ion_term<V>, max_ghk_ions> local; // not aliased by the stores to E
+        std::copy(ions.begin(), ions.end(), local.begin());
+        for (std::size_t b = begin; b < end; b += detail::block_size) {
+            const std::size_t e = std::min(end, b + detail::block_size);
+            if (aliased) check(b, e);
+            detail::block_summary<V> inputs, results;
+            switch (m) { // the usual small mixes get their own unrolled code
+            case 1:
+                detail::ghk_voltage_block<1>(local, m, Tb, out, b, e, inputs, results);
+                break;
+            case 2:
+                detail::ghk_voltage_block<2>(local, m, Tb, out, b, e, inputs, results);
+                break;
+            case 3:
+                detail::ghk_voltage_block<3>(local, m, Tb, out, b, e, inputs, results);
+                break;
+            case 4:
+                detail::ghk_voltage_block<4>(local, m, Tb, out, b, e, inputs, results);
+                break;
+            default:
+                detail::ghk_voltage_block<0>(local, m, Tb, out, b, e, inputs, results);
             }
-        },
-        [&](std::size_t b, std::size_t e) {
-            std::array<ghk_ion<B>, max_ghk_ions> mix;
-            detail::for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
-                for (std::size_t k = 0; k < ions.size(); ++k)
-                    mix[k] = {ions[k].z, make<unit::dimensionless>(ions[k].P.load(i, part)),
-                              make<unit::concentration>(ions[k].c_in.load(i, part)),
-                              make<unit::concentration>(ions[k].c_out.load(i, part))};
-                const auto r = noneq::ghk_voltage(
-                    unchecked, std::span<const ghk_ion<B>>(mix.data(), ions.size()), Tb);
-                store(out, i, r.value(), part);
-            });
+            if (!aliased && !nonneg(inputs)) check(b, e);
             // The potential exists where both weighted sums are positive and finite, i.e. where
-            // the result is finite: checked on the output, once.
+            // the result is finite.
             const detail::finite fin;
-            detail::check_block(input<V>::array(out, n), b, e,
-                                "E (a weighted concentration sum of the GHK voltage is 0 or "
-                                "infinite: no ion can carry charge one way)",
-                                "V", fin);
-        });
+            if (!fin(results))
+                detail::check_block(input<V>::array(out, n), b, e,
+                                    "E (a weighted concentration sum of the GHK voltage is 0 or "
+                                    "infinite: no ion can carry charge one way)",
+                                    "V", fin);
+        }
+    });
 }
 
 template <contiguous_array Out, class S>

@@ -22,24 +22,17 @@ void nernst(const execution& ex, Out&& E, int z, const Cin& c_in, const Cout& c_
     const auto co = detail::make_input<V, unit::concentration>(c_out, "c_out", n);
     require(z != 0, "z", z, "nonzero integer valence");
     require_positive("T", T.value(), "K");
-    const detail::positive_finite pos;
-    detail::check_broadcast(ci, "c_in", "mol/m^3", pos);
-    detail::check_broadcast(co, "c_out", "mol/m^3", pos);
     const auto Tb = make<unit::temperature>(batch<V>(static_cast<V>(T.value())));
-    detail::run_blocks(
-        ex, n,
-        [&](std::size_t b, std::size_t e) {
-            detail::check_block(ci, b, e, "c_in", "mol/m^3", pos);
-            detail::check_block(co, b, e, "c_out", "mol/m^3", pos);
+    using pos = detail::positive_finite;
+    detail::elementwise(
+        ex, out, n,
+        [&](const batch<V>& c_i, const batch<V>& c_o) {
+            return noneq::nernst(unchecked, z, make<unit::concentration>(c_i),
+                                 make<unit::concentration>(c_o), Tb)
+                .value();
         },
-        [&](std::size_t b, std::size_t e) {
-            detail::for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
-                const auto r =
-                    noneq::nernst(unchecked, z, make<unit::concentration>(ci.load(i, part)),
-                                  make<unit::concentration>(co.load(i, part)), Tb);
-                store(out, i, r.value(), part);
-            });
-        });
+        detail::check_as<pos>(ci, "c_in", "mol/m^3"),
+        detail::check_as<pos>(co, "c_out", "mol/m^3"));
 }
 
 template <contiguous_array Out, class Cin, class Cout, class S>

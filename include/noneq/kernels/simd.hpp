@@ -23,12 +23,14 @@
 #include <noneq/units.hpp>
 
 #include <algorithm>
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 namespace noneq::kernels {
 
@@ -108,6 +110,8 @@ public:
     using batch_type = batch<T>;
     static constexpr std::size_t width = batch_type::size;
 
+    /// The value 0 broadcast (a placeholder until assigned).
+    input() noexcept : input(nullptr, 0, T(0), true) {}
     static input array(const T* p, std::size_t n) noexcept { return input(p, n, T(0), false); }
     static input broadcast(T value) noexcept { return input(nullptr, 0, value, true); }
 
@@ -115,8 +119,10 @@ public:
     /// Number of elements of an array input (0 for a broadcast value).
     std::size_t size() const noexcept { return n_; }
     T operator[](std::size_t i) const noexcept { return broadcast_ ? value_ : p_[i]; }
+    /// First element of an array input (nullptr for a broadcast value).
+    const T* data() const noexcept { return p_; }
 
-    batch_type load(std::size_t i, full_batch) const noexcept {
+    [[gnu::always_inline]] batch_type load(std::size_t i, full_batch) const noexcept {
         return broadcast_ ? batch_type(value_) : batch_type::load_unaligned(p_ + i);
     }
     /// Elements i .. i+r-1; the remaining lanes repeat element i+r-1 (a valid, checked value).
@@ -188,30 +194,61 @@ element_t<A>* output_pointer(A& out, std::string_view name) {
     return first_element(out);
 }
 
-// ---- validation predicates: the same expression for a batch and a scalar; NaN fails all ------
+// ---- validation predicates -----------------------------------------------------------------
+// Each has a scalar test (NaN fails it) and a batch accumulator for the fast pass over a block:
+// the running minimum (for the sign) and the bitwise OR of x * 0, which is +-0 for every finite
+// x and NaN once any x is NaN or infinite. Both are one cheap, short-latency operation per batch
+// (a chain of mask ANDs is not, on AVX-512), and a block's verdict is read once at its end.
 template <class V>
 V inf_of() {
     return V(std::numeric_limits<scalar_t<V>>::infinity());
 }
+
+template <class T>
+struct block_summary {
+    batch<T> lo = batch<T>(std::numeric_limits<T>::infinity());
+    batch<T> nonfinite = batch<T>(T(0));
+    void add(const batch<T>& x) { add(x, x); }
+    /// Several arrays at once: their elementwise minimum and their sum (non-finite if any term
+    /// is; a finite sum that overflows only costs a rescan that finds nothing).
+    void add(const batch<T>& min_of, const batch<T>& sum_of) {
+        lo = xsimd::min(lo, min_of);
+        nonfinite = nonfinite | (sum_of * batch<T>(T(0)));
+    }
+    bool finite() const { return xsimd::all(nonfinite == batch<T>(T(0))); }
+};
+
 struct positive_finite {
     static constexpr std::string_view allowed = "> 0, finite";
-    template <class V>
-    auto operator()(const V& x) const {
-        return (x > V(0)) & (x < inf_of<V>());
+    template <class T>
+    bool operator()(T x) const {
+        return x > T(0) && x < inf_of<T>();
+    }
+    template <class T>
+    bool operator()(const block_summary<T>& s) const {
+        return s.finite() && xsimd::all(s.lo > batch<T>(T(0)));
     }
 };
 struct nonnegative_finite {
     static constexpr std::string_view allowed = ">= 0, finite";
-    template <class V>
-    auto operator()(const V& x) const {
-        return (x >= V(0)) & (x < inf_of<V>());
+    template <class T>
+    bool operator()(T x) const {
+        return x >= T(0) && x < inf_of<T>();
+    }
+    template <class T>
+    bool operator()(const block_summary<T>& s) const {
+        return s.finite() && xsimd::all(s.lo >= batch<T>(T(0)));
     }
 };
 struct finite {
     static constexpr std::string_view allowed = "finite";
-    template <class V>
-    auto operator()(const V& x) const {
-        return (x > -inf_of<V>()) & (x < inf_of<V>());
+    template <class T>
+    bool operator()(T x) const {
+        return x > -inf_of<T>() && x < inf_of<T>();
+    }
+    template <class T>
+    bool operator()(const block_summary<T>& s) const {
+        return s.finite();
     }
 };
 
@@ -238,30 +275,29 @@ template <class T, class Name, class Pred>
 void check_block(const input<T>& in, std::size_t b, std::size_t e, const Name& name,
                  std::string_view unit, Pred ok) {
     if (in.is_broadcast()) return;
-    using B = batch<T>;
-    constexpr std::size_t W = B::size;
-    auto good = B(T(0)) == B(T(0));
+    constexpr std::size_t W = batch<T>::size;
+    block_summary<T> summary;
     std::size_t i = b;
     for (; i + W <= e; i += W)
-        good = good & ok(in.load(i, full_batch{}));
-    bool all_good = xsimd::all(good);
+        summary.add(in.load(i, full_batch{}));
+    bool all_good = ok(summary);
     for (; i < e; ++i)
-        all_good = all_good && static_cast<bool>(ok(in[i]));
+        all_good = all_good && ok(in[i]);
     if (all_good) return;
     for (i = b; i < e; ++i)
-        if (!static_cast<bool>(ok(in[i]))) throw_bad_element(name, i, in[i], Pred::allowed, unit);
+        if (!ok(in[i])) throw_bad_element(name, i, in[i], Pred::allowed, unit);
 }
 
 template <class T, class Name, class Pred>
 void check_broadcast(const input<T>& in, const Name& name, std::string_view unit, Pred ok) {
-    if (in.is_broadcast() && !static_cast<bool>(ok(in[0])))
+    if (in.is_broadcast() && !ok(in[0]))
         throw domain_error(name_of(name), in[0], Pred::allowed, unit);
 }
 
 /// Calls body(i, full_batch{}) for each whole batch in [b, e), then body(i, partial_batch{r})
 /// for the remaining r elements, if any.
 template <class T, class Body>
-void for_each_batch(std::size_t b, std::size_t e, Body&& body) {
+[[gnu::always_inline]] inline void for_each_batch(std::size_t b, std::size_t e, Body&& body) {
     constexpr std::size_t W = batch<T>::size;
     std::size_t i = b;
     for (; i + W <= e; i += W)
@@ -269,17 +305,56 @@ void for_each_batch(std::size_t b, std::size_t e, Body&& body) {
     if (i < e) body(i, partial_batch{e - i});
 }
 
-/// Runs a kernel over [0, n) under `ex`: each block is validated by check(b, e) and then computed
-/// by compute(b, e) while its inputs are in cache.
-template <class Check, class Compute>
-void run_blocks(const execution& ex, std::size_t n, Check&& check, Compute&& compute) {
+/// An input with its validation: the predicate, and the name and unit a message gives.
+template <class T, class Pred>
+struct checked {
+    input<T> in;
+    std::string_view name;
+    std::string_view unit;
+    Pred ok;
+};
+
+template <class Pred, class T>
+checked<T, Pred> check_as(const input<T>& in, std::string_view name, std::string_view unit) {
+    return {in, name, unit, Pred{}};
+}
+
+template <class T, class F, class... Pred, std::size_t... K>
+void elementwise_impl(std::index_sequence<K...>, const execution& ex, T* out, std::size_t n,
+                      const F& f, const checked<T, Pred>&... args) {
+    (check_broadcast(args.in, args.name, args.unit, args.ok), ...);
+    // An output that is one of the inputs is overwritten before a failed block could be
+    // rescanned for its first bad index: such calls validate each block before computing it.
+    const bool aliased = ((!args.in.is_broadcast() && args.in.data() == out) || ...);
     run_partitioned(ex, n, [&](std::size_t begin, std::size_t end) {
+        const std::array<input<T>, sizeof...(K)> in{args.in...}; // locals: kept in registers
+        T* const o = out;
         for (std::size_t b = begin; b < end; b += block_size) {
             const std::size_t e = std::min(end, b + block_size);
-            check(b, e);
-            compute(b, e);
+            if (aliased) (check_block(args.in, b, e, args.name, args.unit, args.ok), ...);
+            // Otherwise validation is fused into the computation: the loaded batches (a partial
+            // batch is padded with its own last element) are summarised as they go by, and a
+            // block whose summary fails is rescanned for its first bad element, which throws.
+            std::array<block_summary<T>, sizeof...(K)> sums;
+            const auto note = [](block_summary<T>& s, const batch<T>& x) -> const batch<T>& {
+                s.add(x);
+                return x;
+            };
+            for_each_batch<T>(b, e, [&](std::size_t i, auto part) {
+                store(o, i, f(note(sums[K], in[K].load(i, part))...), part);
+            });
+            if (!aliased && !(args.ok(sums[K]) && ...))
+                (check_block(args.in, b, e, args.name, args.unit, args.ok), ...);
         }
     });
+}
+
+/// out[i] = f(x1[i], x2[i], ...) over [0, n) under `ex`, f taking and returning batch<T>; the
+/// inputs are validated once, each element just before or as it is used.
+template <class T, class F, class... Pred>
+void elementwise(const execution& ex, T* out, std::size_t n, const F& f,
+                 const checked<T, Pred>&... args) {
+    elementwise_impl(std::index_sequence_for<Pred...>{}, ex, out, n, f, args...);
 }
 
 } // namespace detail
