@@ -15,8 +15,9 @@
 // * observer(const State&, double t): called at t0 and after each step as above.
 // Returns the number of steps taken.
 //
-// If a step produces a NaN or infinity, or the stepper itself gives up (odeint's step
-// adjustment error), the run stops: x is restored to the last good state and
+// If a step produces a NaN or infinity, the stepper itself gives up (an exception from odeint
+// or uBLAS), or an adaptive step collapses below 1e-13 of the time scale (a stall), the run
+// stops: x is restored to the last good state and
 // noneq::integration_error is thrown, naming the time, the variable (through
 // system.variable_name(i) if the system has it, else "x[i]"), its value, and the time of the
 // kept state. No timing or allocation overhead beyond one copy of the state per step.
@@ -27,8 +28,10 @@
 #include <boost/numeric/odeint/util/odeint_error.hpp>
 #include <boost/numeric/odeint/util/unwrap_reference.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <exception>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -112,6 +115,12 @@ template <class Sys>
                             std::numeric_limits<double>::quiet_NaN(), t_good);
 }
 
+/// The smallest step accepted as progress: 1e-13 of the time scale (below it the run has
+/// stalled, e.g. an adaptive stepper facing an exploding right-hand side).
+inline double min_step(double t, double t0, double t1) {
+    return 1e-13 * std::max({std::abs(t), std::abs(t0), t1 - t0});
+}
+
 inline void check_interval(double t0, double t1, double dt) {
     if (!(std::isfinite(t0) && std::isfinite(t1) && t1 >= t0))
         throw std::invalid_argument("noneq: integrate_guarded needs finite t0 <= t1");
@@ -161,7 +170,14 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
         std::size_t fails = 0;
         while (t < t1) {
             if (t + h > t1) h = t1 - t;
-            const auto res = stepper.try_step(sys, x, t, h);
+            const double t_before = t;
+            odeint::controlled_step_result res = odeint::fail;
+            try {
+                res = stepper.try_step(sys, x, t, h);
+            } catch (const std::exception& e) {
+                x = good;
+                detail::fail_stepper(sys, e.what(), t_good);
+            }
             if (res == odeint::fail) {
                 if (++fails > 500 || !(h > 0) || !std::isfinite(h)) {
                     x = good;
@@ -171,6 +187,10 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
             }
             fails = 0;
             ++steps;
+            if (!(t - t_before > detail::min_step(t, t0, t1))) {
+                x = good;
+                detail::fail_stepper(sys, "step size underflow", t_good);
+            }
             if (auto i = detail::first_nonfinite(x); i < detail::size_of(x)) {
                 State bad = x;
                 x = good;
@@ -191,9 +211,9 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
         while (t_good < t1) {
             try {
                 stepper.do_step(sys);
-            } catch (const odeint::step_adjustment_error&) {
+            } catch (const std::exception& e) {
                 x = good;
-                detail::fail_stepper(sys, "step size could not be adjusted", t_good);
+                detail::fail_stepper(sys, e.what(), t_good);
             }
             ++steps;
             const double tc = stepper.current_time();
@@ -204,6 +224,10 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
                 x = stepper.previous_state(); // the start of the failing step: finite
                 detail::fail_nonfinite(sys, bad, i < detail::size_of(xc) ? i : 0, tc,
                                        stepper.previous_time());
+            }
+            if (!(tc - stepper.previous_time() > detail::min_step(tc, t0, t1))) {
+                x = stepper.previous_state();
+                detail::fail_stepper(sys, "step size underflow", stepper.previous_time());
             }
             while (t_next <= tc) {
                 stepper.calc_state(t_next, x);

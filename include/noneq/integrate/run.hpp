@@ -69,8 +69,12 @@ std::size_t run(const System& sys, typename System::state_type& x, double t0, do
     require(t1 >= t0 && std::isfinite(t1), "t_end", t1, ">= t_start, finite", "ms");
     switch (m) {
     case method::exponential:
-        return integrate_guarded(exponential_euler<state>{}, std::cref(sys), x, t0, t1, opt.dt,
-                                 observer);
+        if constexpr (exponentially_steppable<System>)
+            return integrate_guarded(exponential_euler<state>{}, std::cref(sys), x, t0, t1, opt.dt,
+                                     observer);
+        else
+            throw domain_error("argument 'method' = 'exp' needs a membrane-like system "
+                               "(current, relax, capacitance)");
     case method::rk4:
         return integrate_guarded(odeint::runge_kutta4<state>{}, std::cref(sys), x, t0, t1, opt.dt,
                                  observer);
