@@ -9,6 +9,7 @@
 //   noneq-seebeck --model general --eta 2 --r 0 --csv s_vs_eta.csv
 //   noneq-seebeck --model general --ef-ev 3.24           (eta = E_F / k T)
 //   noneq-seebeck --model classical --zt 1 --t-hot 500 --t-cold 300
+//   noneq-seebeck --model semiconductor --eta -1 --r-int 0.01 --k-thermal 0.005 --r-load 0.02
 #include <noneq/devices/seebeck.hpp>
 #include <noneq/devices/teg.hpp>
 
@@ -50,9 +51,18 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.0, 1e6));
     app.add_option("--t-hot", t_hot, "TEG hot side, K")->check(CLI::Range(1e-3, 1e5));
     app.add_option("--t-cold", t_cold, "TEG cold side, K")->check(CLI::Range(1e-3, 1e5));
+    double r_int = 0.0, k_th = 0.0, r_load = -1.0;
+    app.add_option("--r-int", r_int, "TEG internal resistance, ohm (> 0; with --k-thermal)")
+        ->check(CLI::Range(1e-12, 1e12));
+    app.add_option("--k-thermal", k_th, "TEG thermal conductance, W/K (> 0; with --r-int)")
+        ->check(CLI::Range(1e-12, 1e12));
+    app.add_option("--r-load", r_load, "TEG load resistance, ohm (>= 0; default: matched)")
+        ->check(CLI::Range(0.0, 1e12));
     app.add_option("--csv", csv_path, "write S against eta (-10..40) for the general model");
     try {
         app.parse(argc, argv);
+        if (app.count("--r-int") + app.count("--k-thermal") == 1)
+            throw CLI::ValidationError("--r-int/--k-thermal", "give both (each > 0) or neither");
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
@@ -100,6 +110,22 @@ int main(int argc, char** argv) {
         const auto Th = temperature<double>::from_value(T + 0.5 * delta_t);
         const auto Tc = temperature<double>::from_value(T - 0.5 * delta_t);
         if (Tc.value() > 0) kv("voltage_uV", in_uV(seebeck_voltage(S, Th, Tc)));
+        if (app.count("--r-int")) {
+            // A generator whose legs have this model's S, between --t-hot and --t-cold.
+            const teg<double> g{S, resistance<double>::from_value(r_int),
+                                thermal_conductance<double>::from_value(k_th),
+                                temperature<double>::from_value(t_hot),
+                                temperature<double>::from_value(t_cold)};
+            const auto RL = resistance<double>::from_value(r_load >= 0 ? r_load : r_int);
+            kv("teg_voc_V", in_V(open_circuit_voltage(g)));
+            kv("teg_zt", zt(g));
+            kv("teg_p_max_W", in_W(max_power(g)));
+            kv("teg_load_ohm", RL.value());
+            kv("teg_p_load_W", in_W(load_power(g, RL)));
+            kv("teg_efficiency_load", efficiency(g, RL));
+            kv("teg_eta_max", max_efficiency(zt(g), g.T_hot, g.T_cold));
+            kv("teg_carnot", carnot_efficiency(g.T_hot, g.T_cold));
+        }
         if (zt_value >= 0) {
             const auto h = temperature<double>::from_value(t_hot);
             const auto cl = temperature<double>::from_value(t_cold);
