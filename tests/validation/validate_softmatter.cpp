@@ -119,7 +119,7 @@ TEST_CASE("Cahn-Hilliard with Flory-Huggins relaxes to the common-tangent compos
     CHECK(phi(n - 1) == doctest::Approx(b.high).epsilon(1e-8));
 }
 
-TEST_CASE("Condensates form near the ATP source (Weber et al. 2019, sec. 5)") {
+TEST_CASE("Condensates form near the ATP source (Weber et al. 2019)") {
     // 1D no-flux cell of length 128: a mitochondrion at x = 8 makes ATP (decay length 16); the
     // condensate-forming component feels mu_ext = -eps c / c_max. Its mean, -0.65, is metastable
     // (between the binodal -1 and the spinodal -1/sqrt 3): it condenses only where ATP drives it.

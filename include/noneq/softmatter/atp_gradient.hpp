@@ -1,8 +1,8 @@
 // noneq/softmatter/atp_gradient.hpp — an ATP field made by a source (a mitochondrion) and
 // consumed everywhere, and the position-dependent chemical potential it puts on a condensate-
-// forming component (Weber, Zwicker, Julicher & Lee, Rep Prog Phys 82 (2019) 064601, sec. 5;
-// Zwicker, Decker, Jaensch, Hyman & Julicher, PNAS 111 (2014) E2636 for gradient-positioned
-// droplets).
+// forming component: droplets positioned by a gradient of a regulator (Weber, Zwicker, Julicher
+// & Lee, Rep Prog Phys 82 (2019) 064601; in cells e.g. P granules in the MEX-5 gradient, Saha et
+// al., Cell 166 (2016) 1572).
 //
 // The ATP concentration obeys  dc/dt = D lap c - k c + s(x):  diffusion (D), first-order
 // consumption (k) and a localised source s(x). Its steady state is solved exactly per Fourier

@@ -7,20 +7,20 @@
 //
 // Time stepping: stabilised semi-implicit Fourier spectral (Zhu, Chen, Shen & Tikare, Phys Rev E
 // 60 (1999) 3564; Shen & Yang, Discrete Contin Dyn Syst A 28 (2010) 1669):
-//     (phi^{n+1} - phi^n)/dt = M lap[ f'(phi^n) - S phi^n + mu_ext + S phi^{n+1} - kappa lap
-//     phi^{n+1} ]
+//     (phi^{n+1} - phi^n)/dt
+//         = M lap[ f'(phi^n) - S phi^n + mu_ext + S phi^{n+1} - kappa lap phi^{n+1} ]
 //     => phi_k^{n+1} = (phi_k^n - dt M k^2 N_k^n) / (1 + dt M k^2 (S + kappa k^2)),
 // N = f'(phi) - S phi + mu_ext. The fourth-order operator is implicit (no dt ~ dx^4 limit); with
 // S >= max|f''|/2 over the compositions visited the discrete free energy never increases, for
-// any dt (Shen & Yang 2010, Thm 1). The k = 0 mode is never touched: total mass is conserved to
-// the rounding of one inverse transform (~1e-15 relative), not accumulated over steps.
+// any dt (Shen & Yang 2010). Without reactions the k = 0 mode is never touched: total mass is
+// conserved to the rounding of one inverse transform (~1e-15 relative), not accumulated.
 // Boundaries: periodic (real Fourier) or no-flux (cosine transform), see spectral_grid.hpp.
 // Reduced units: lengths in the unit of dx, energies per unit volume in the unit of f.
 //
 // Interface (double well f = (a/4)(phi^2 - 1)^2, phases phi = -1, +1): the equilibrium profile
 // kappa phi'' = f'(phi) is phi(x) = tanh(x / w) with w = sqrt(2 kappa / a), and the tension
-// sigma = int kappa phi'^2 dx = int_{-1}^{1} sqrt(2 kappa f(phi)) dphi = (2 sqrt 2 / 3) sqrt(kappa
-// a).
+// sigma = int kappa phi'^2 dx = int_{-1}^{1} sqrt(2 kappa f(phi)) dphi
+//       = (2 sqrt 2 / 3) sqrt(kappa a).
 #pragma once
 
 #include <noneq/core/error.hpp>

@@ -1,7 +1,7 @@
 // noneq/softmatter/shear.hpp — a polymer solution in steady shear: Wolf's generalised Gibbs energy
-// (B. A. Wolf, Macromolecules 17 (1984) 615; R. Horst & B. A. Wolf, Macromolecules 24 (1991) 2236
-// and 25 (1992) 5291). To the Gibbs energy of mixing of the quiescent solution Wolf adds the energy
-// the flow stores elastically, per volume
+// (B. A. Wolf, Macromolecules 17 (1984) 615; R. Horst & B. A. Wolf, Rheol Acta 33 (1994) 99,
+// for the criterion below). To the Gibbs energy of mixing of the quiescent solution Wolf adds
+// the energy the flow stores elastically, per volume
 //     E_s / V = eta0(phi)^2 J_e0(phi) gamma_dot^2                (Newtonian limit, steady shear)
 // with eta0 the zero-shear viscosity and J_e0 the steady-state recoverable compliance. Per lattice
 // site (volume v0) and in k_B T this adds
@@ -20,10 +20,11 @@
 // compliance cross over smoothly from the dilute laws to semidilute power laws:
 //     eta_p = eta* x (1 + x^2)^((a-1)/2)    dilute: linear in phi (intrinsic viscosity)
 //                                           semidilute: eta_p ~ phi^a
-//     J_p   = J* / x (1 + x^2)^((1-b)/2)    dilute: Rouse/Zimm J = 0.4 M / (c R T) ~ 1/phi
+//     J_p   = J* / x (1 + x^2)^((1-b)/2)    dilute: J = 0.4 (Rouse), 0.206 (Zimm) M/(cRT) ~ 1/phi
 //                                           semidilute: J_p ~ phi^-b
-//     eta0 = eta_s + eta_p,   E = eta_p^2 J_p = K x (1 + x^2)^((p-1)/2),   K = eta*^2 J*, p = 2a -
-//     b J_e0 = E / eta0^2 (the solution's compliance; -> 0.4 M/(cRT) (eta_p/eta0)^2 when dilute).
+//     eta0 = eta_s + eta_p,   E = eta_p^2 J_p = K x (1 + x^2)^((p-1)/2),
+//     K = eta*^2 J*,   p = 2a - b,
+//     J_e0 = E / eta0^2 (the solution's compliance; -> 0.4 M/(cRT) (eta_p/eta0)^2 when dilute).
 // d^2E/dphi^2 = 2 r K x (1+x^2)^(r-2) (3 + p x^2) / phi*^2 with r = (p-1)/2: for p >= 0 its
 // sign is the sign of p - 1 at every phi (for p < 0, E ~ phi^p is convex again beyond
 // x^2 = -3/p, so mixing returns in the semidilute range). Scaling theory for semidilute solutions
@@ -31,12 +32,13 @@
 // (1974) 1):
 //     entangled, good solvent: eta0 ~ c^(15/4), J_e0 ~ 1/G_N ~ c^(-9/4)  -> p = 5.25 (mixing)
 //     entangled, theta solvent: eta0 ~ c^(14/3), J_e0 ~ c^(-7/3)         -> p = 7    (mixing)
-//     unentangled (Rouse), good solvent: eta0 ~ c^1.3, J_e0 ~ c^-1       -> p = 1.6  (mixing)
-// so this Newtonian-limit term alone predicts shear-induced mixing for such solutions; demixing
-// needs p < 1 (a compliance that falls faster than eta^2 rises, b > 2a - 1), i.e. a measured
-// E(phi) concave in phi. Observed shear-induced demixing (e.g. polystyrene in dioctyl phthalate,
-// Rangel-Nafaile, Metzner & Wissbrun, Macromolecules 17 (1984) 1187) also involves shear thinning
-// and normal stresses, which this term leaves out.
+//     unentangled (Rouse), good solvent: eta0 ~ c^(5/4), J_e0 ~ c^-1      -> p = 1.5  (mixing)
+// so this Newtonian-limit term predicts shear-induced mixing for such solutions, the behaviour
+// Wolf's group reports as typical of polymer solutions. Demixing needs p < 1 (a compliance that
+// falls faster than eta^2 rises, b > 2a - 1), i.e. a measured E(phi) concave in phi; observed
+// shear-induced demixing (high molar masses, blends, higher shear rates; e.g. polystyrene in
+// dioctyl phthalate, Rangel-Nafaile, Metzner & Wissbrun, Macromolecules 17 (1984) 1187) also
+// involves the shear-rate dependence of eta and J_e (shear thinning), which this term leaves out.
 #pragma once
 
 #include <noneq/softmatter/flory_huggins.hpp>
