@@ -98,9 +98,13 @@ int main(int argc, char** argv) {
             } else {
                 const std::string cmd =
                     "gnuplot -e \"set terminal png size 900,600; set output '" + plot +
-                    "'; set datafile separator ','; set key autotitle columnhead; "
-                    "set xlabel 't (h)'; set ylabel 'mV'; plot for [c in '2 6 7 8'] '" +
-                    csv + "' using (\\$1/3600):(column(c+0)) with lines\"";
+                    "'; set datafile separator ','; set xlabel 't (h) after pump block'; "
+                    "set ylabel 'mV'; f='" +
+                    csv +
+                    "'; plot f using (\\$1/3600):2 skip 1 with lines title 'V', "
+                    "f using (\\$1/3600):6 skip 1 with lines title 'E_{Na}', "
+                    "f using (\\$1/3600):7 skip 1 with lines title 'E_K', "
+                    "f using (\\$1/3600):8 skip 1 with lines title 'E_{Cl}'\"";
                 if (std::system(cmd.c_str()) != 0)
                     std::fprintf(stderr, "note: gnuplot failed; no plot written\n");
             }
