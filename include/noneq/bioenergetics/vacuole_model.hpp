@@ -215,18 +215,25 @@ public:
     }
 
     /// Integrates from t0 to t1 seconds (Rosenbrock, stiff: the potential relaxes in ms, the pH
-    /// in minutes), calling observer(x, t) every dt_out seconds. Throws integration_error on a
-    /// non-finite state, keeping the last good state in x.
+    /// in minutes), calling observer(x, t) every dt_out seconds (and at t1). The internal output
+    /// grid, which also sets the first trial step, is at most 1 s so that no trial step leaves
+    /// the physical domain. Throws integration_error on a non-finite state or a failed step,
+    /// keeping the last good state in x.
     template <class Observer>
     void simulate(state_type& x, double t0, double t1, double dt_out, Observer&& observer,
                   double tol = 1e-9) const {
         require(t1 >= t0 && std::isfinite(t1), "t_end", t1, ">= t_start, finite", "s");
         require_positive("dt_out", dt_out, "s");
+        const double sub = std::ceil(dt_out / 1.0);
         run_options opt;
-        opt.dt = dt_out;
+        opt.dt = dt_out / sub;
         opt.abs_tol = tol;
         opt.rel_tol = tol;
-        run(*this, x, t0, t1, method::rosenbrock, opt, observer);
+        const auto every = static_cast<unsigned long long>(sub);
+        unsigned long long k = 0;
+        run(*this, x, t0, t1, method::rosenbrock, opt, [&](const state_type& s, double t) {
+            if (k++ % every == 0 || t >= t1) observer(s, t);
+        });
     }
 
 private:
