@@ -12,9 +12,12 @@
 //   element's result never depends on its position or on the length of the array.
 // - The output may be the same array as an input (each element is read before it is written),
 //   but must not partially overlap one.
-// - Inputs are validated block by block just before the block is computed, once per call; the
-//   first bad element throws noneq::domain_error naming the array, the index and the value (e.g.
-//   "argument 'c_in[17]' = -1 mol/m^3 ..."). After a throw, the output's contents are unspecified.
+// - Inputs are validated once per call, block by block (1024 elements) as they are computed:
+//   the loaded batches are summarised on the way (a running minimum and a non-finite flag), and
+//   a block whose summary fails is rescanned for its first bad element, which throws
+//   noneq::domain_error naming the array, the index and the value (e.g. "argument 'c_in[17]' =
+//   -1 mol/m^3 ..."). A call whose output is one of its inputs validates each block before
+//   computing it. After a throw, the output's contents are unspecified.
 #pragma once
 
 #include <noneq/core/error.hpp>
@@ -43,11 +46,10 @@ using batch = xsimd::batch<T>;
 /// reports is_contiguous() is checked at run time; a view's data_offset() is honoured.
 template <class A>
 concept contiguous_array = requires(A& a) {
-    {a.data()};
     { a.size() } -> std::convertible_to<std::size_t>;
-}
-&&std::is_pointer_v<decltype(std::declval<A&>().data())>&&
-    std::is_floating_point_v<std::remove_cvref_t<decltype(*std::declval<A&>().data())>>;
+    requires std::is_pointer_v<decltype(a.data())>;
+    requires std::is_floating_point_v<std::remove_cvref_t<decltype(*a.data())>>;
+};
 
 /// The element type of a contiguous array.
 template <class A>
