@@ -23,18 +23,16 @@ void cycle_steady_state(benchmark::State& state) {
 }
 BENCHMARK(cycle_steady_state)->Name("markov_cycle_steady_state/gth/4");
 
+template <drive_kind kind>
 void ratchet_mean_flux(benchmark::State& state) {
     const four_state_carrier c;
-    const auto kind = static_cast<drive_kind>(state.range(0));
     const drive d{kind, 0.1, 1e4};
     for (auto _ : state)
         benchmark::DoNotOptimize(c.mean_flux(d, 2.0, 1.0));
 }
-BENCHMARK(ratchet_mean_flux)
-    ->Name("ratchet_mean_flux/telegraph/8")
-    ->Arg(int(drive_kind::telegraph));
-BENCHMARK(ratchet_mean_flux)->Name("ratchet_mean_flux/square/2")->Arg(int(drive_kind::square));
-BENCHMARK(ratchet_mean_flux)->Name("ratchet_mean_flux/sine/768")->Arg(int(drive_kind::sine));
+BENCHMARK(ratchet_mean_flux<drive_kind::telegraph>)->Name("ratchet_mean_flux/telegraph/8");
+BENCHMARK(ratchet_mean_flux<drive_kind::square>)->Name("ratchet_mean_flux/square/2");
+BENCHMARK(ratchet_mean_flux<drive_kind::sine>)->Name("ratchet_mean_flux/sine/768");
 
 void ratchet_stall(benchmark::State& state) {
     const four_state_carrier c;
@@ -44,9 +42,9 @@ void ratchet_stall(benchmark::State& state) {
 }
 BENCHMARK(ratchet_stall)->Name("ratchet_stall_ratio/square/1");
 
+template <drive_kind kind>
 void gillespie(benchmark::State& state) {
     const four_state_carrier c;
-    const auto kind = static_cast<drive_kind>(state.range(0));
     const drive d{kind, 0.1, 3e3};
     std::uint64_t events = 0, seed = 1;
     for (auto _ : state) {
@@ -57,9 +55,9 @@ void gillespie(benchmark::State& state) {
     state.counters["events_per_s"] =
         benchmark::Counter(double(events), benchmark::Counter::kIsRate);
 }
-BENCHMARK(gillespie)->Name("gillespie/telegraph/20")->Arg(int(drive_kind::telegraph));
-BENCHMARK(gillespie)->Name("gillespie/square/20")->Arg(int(drive_kind::square));
-BENCHMARK(gillespie)->Name("gillespie/sine/20")->Arg(int(drive_kind::sine));
+BENCHMARK(gillespie<drive_kind::telegraph>)->Name("gillespie/telegraph/20");
+BENCHMARK(gillespie<drive_kind::square>)->Name("gillespie/square/20");
+BENCHMARK(gillespie<drive_kind::sine>)->Name("gillespie/sine/20");
 
 void vacuole_hour(benchmark::State& state) {
     const vacuole_model m;
