@@ -62,6 +62,11 @@ for n in $NS; do
     "$(awk -v a="$bns" -v b="$dns" -v c="$fns" 'BEGIN{printf "%.1f / %.1f", a/b, a/c}')"
 done
 echo
+for n in $NS; do
+  s=$("$exe" --n "$n" --t "$T" --dt "$DT" --coupling simultaneous | val spikes)
+  echo "N=$n: noneq with Brian2's simultaneous exponential Euler (--coupling simultaneous): spikes=$s"
+done
+echo
 echo "Cells: CPU ns / wall ns per cell-step (spike count). CPU time is what Brian2 itself reports"
 echo "(std::clock in its network.cpp); on a shared machine wall time also counts waiting for a core."
 echo

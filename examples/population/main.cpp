@@ -17,7 +17,7 @@
 
 namespace {
 template <class Real>
-void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads) {
+void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads, noneq::hh_cell model) {
     using namespace noneq::literals;
     using pop_t = noneq::Population<noneq::hh_cell, Real>;
     const double d_um = 18.8, L_um = 18.8;
@@ -25,7 +25,7 @@ void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads) {
     typename pop_t::options opt;
     opt.threads = threads;
     opt.spike_capacity = 0; // counts only
-    pop_t pop(N, noneq::hh_cell{}, dt_ms * 1.0_ms, -65.0_mV, area, opt);
+    pop_t pop(N, model, dt_ms * 1.0_ms, -65.0_mV, area, opt);
     for (std::size_t i = 0; i < N; ++i)
         pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
     const std::clock_t c0 = std::clock();
@@ -39,6 +39,8 @@ void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads) {
     std::printf("steps=%zu\n", steps);
     std::printf("threads=%u\n", threads);
     std::printf("precision=%s\n", sizeof(Real) == 4 ? "float" : "double");
+    std::printf("coupling=%s\n",
+                model.coupling == noneq::hh_coupling::staggered ? "staggered" : "simultaneous");
     std::printf("simd_lanes=%zu\n", pop_t::W);
     std::printf("spikes=%zu\n", pop.total_spikes());
     std::printf("spikes_cell0=%zu\n", pop.spike_count(0));
@@ -56,12 +58,15 @@ int main(int argc, char** argv) {
     long long n = 10000;
     double t_ms = 100.0, dt_ms = 0.025;
     unsigned threads = 1;
-    std::string precision = "double";
+    std::string precision = "double", coupling = "staggered";
     app.add_option("--n", n, "number of cells (>= 1)");
     app.add_option("--t", t_ms, "simulated time, ms (> 0)");
     app.add_option("--dt", dt_ms, "time step, ms (> 0)");
     app.add_option("--threads", threads, "threads (0: all cores)");
     app.add_option("--precision", precision, "double (default) or float");
+    app.add_option("--coupling", coupling,
+                   "staggered (default: V, then the gates at the new V, as NEURON) or "
+                   "simultaneous (Brian2's exponential_euler)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -83,13 +88,20 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "--precision = %s is not one of double, float\n", precision.c_str());
         return 2;
     }
+    if (coupling != "staggered" && coupling != "simultaneous") {
+        std::fprintf(stderr, "--coupling = %s is not one of staggered, simultaneous\n",
+                     coupling.c_str());
+        return 2;
+    }
     try {
+        noneq::hh_cell model;
+        if (coupling == "simultaneous") model.coupling = noneq::hh_coupling::simultaneous;
         const auto N = static_cast<std::size_t>(n);
         const auto steps = static_cast<std::size_t>(std::llround(t_ms / dt_ms));
         if (precision == "double")
-            run<double>(N, steps, dt_ms, threads);
+            run<double>(N, steps, dt_ms, threads, model);
         else
-            run<float>(N, steps, dt_ms, threads);
+            run<float>(N, steps, dt_ms, threads, model);
     } catch (const noneq::domain_error& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return 2;
