@@ -28,7 +28,8 @@ inline bool is_power_of_two(std::size_t n) {
 
 class fft_plan {
 public:
-    explicit fft_plan(std::size_t n) : n_(n), rev_(n), cos_(n / 2), sin_(n / 2) {
+    explicit fft_plan(std::size_t n)
+        : n_(n), rev_(n), cos_(n > 1 ? n - 1 : 1), sin_(n > 1 ? n - 1 : 1) {
         require(is_power_of_two(n), "n", static_cast<double>(n), "a power of two >= 1");
         std::size_t bits = 0;
         while ((std::size_t{1} << bits) < n)
@@ -39,12 +40,15 @@ public:
                 if (i & (std::size_t{1} << b)) r |= std::size_t{1} << (bits - 1 - b);
             rev_[i] = r;
         }
-        for (std::size_t k = 0; k < n / 2; ++k) {
-            const double t =
-                2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(n);
-            cos_[k] = std::cos(t);
-            sin_[k] = std::sin(t);
-        }
+        // Twiddles stage by stage, contiguous: stage `len` uses e^{2 pi i j / len}, j < len/2,
+        // stored from offset len/2 - 1 (so the inner loops read them with unit stride).
+        for (std::size_t len = 2; len <= n; len <<= 1)
+            for (std::size_t j = 0; j < len / 2; ++j) {
+                const double t =
+                    2.0 * std::numbers::pi * static_cast<double>(j) / static_cast<double>(len);
+                cos_[len / 2 - 1 + j] = std::cos(t);
+                sin_[len / 2 - 1 + j] = std::sin(t);
+            }
     }
 
     std::size_t size() const { return n_; }
@@ -59,10 +63,12 @@ public:
             }
         const double sg = sign < 0 ? -1.0 : 1.0;
         for (std::size_t len = 2; len <= n_; len <<= 1) {
-            const std::size_t half = len / 2, stride = n_ / len;
+            const std::size_t half = len / 2;
+            const double* cs = cos_.data() + (half - 1);
+            const double* sn = sin_.data() + (half - 1);
             for (std::size_t i = 0; i < n_; i += len)
                 for (std::size_t j = 0; j < half; ++j) {
-                    const double wr = cos_[j * stride], wi = sg * sin_[j * stride];
+                    const double wr = cs[j], wi = sg * sn[j];
                     double* u = d + 2 * (i + j);
                     double* v = d + 2 * (i + j + half);
                     const double tr = v[0] * wr - v[1] * wi, ti = v[0] * wi + v[1] * wr;
@@ -84,10 +90,12 @@ public:
                     std::swap(d[i * w2 + c], d[rev_[i] * w2 + c]);
         const double sg = sign < 0 ? -1.0 : 1.0;
         for (std::size_t len = 2; len <= n_; len <<= 1) {
-            const std::size_t half = len / 2, stride = n_ / len;
+            const std::size_t half = len / 2;
+            const double* cs = cos_.data() + (half - 1);
+            const double* sn = sin_.data() + (half - 1);
             for (std::size_t i = 0; i < n_; i += len)
                 for (std::size_t j = 0; j < half; ++j) {
-                    const double wr = cos_[j * stride], wi = sg * sin_[j * stride];
+                    const double wr = cs[j], wi = sg * sn[j];
                     double* u = d + (i + j) * w2;
                     double* v = d + (i + j + half) * w2;
                     for (std::size_t c = 0; c < w2; c += 2) {
