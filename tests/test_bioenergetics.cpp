@@ -259,6 +259,14 @@ TEST_CASE("ratchet: stall ratio against frequency has an interior optimum") {
     CHECK(best > 1.5 * lo);
     CHECK(best > 1.5 * hi);
     CHECK(hi == doctest::Approx(1.0).epsilon(0.05)); // too fast to follow: no pumping left
+    // the refined optimum is at least as good as the best grid point and lies near it
+    const auto opt = c.optimal_frequency(drive_kind::square, 0.1);
+    CHECK(opt.stall_ratio >= best);
+    CHECK(opt.frequency > f_best / 10);
+    CHECK(opt.frequency < f_best * 10);
+    CHECK(opt.stall_ratio ==
+          doctest::Approx(c.stall_ratio(drive{drive_kind::square, 0.1, opt.frequency}))
+              .epsilon(1e-9));
 }
 
 TEST_CASE(

@@ -14,6 +14,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -90,8 +91,10 @@ int main(int argc, char** argv) {
                 csv += line;
                 if (s > best) best = s, f_best = f;
             }
-            kv("optimum_freq_Hz", f_best);
-            kv("optimum_stall_ratio", best);
+            const auto opt = carrier.optimal_frequency(d.kind, d.amplitude, 1.0, 1e8);
+            kv("grid_optimum_freq_Hz", f_best);
+            kv("optimum_freq_Hz", opt.frequency);
+            kv("optimum_stall_ratio", std::max(opt.stall_ratio, best));
             if (csv_path.empty()) {
                 std::fputs(csv.c_str(), stdout);
             } else {

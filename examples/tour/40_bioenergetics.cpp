@@ -38,6 +38,9 @@ tour::registrar reg{"40",
                         tour::kv("ratchet_flux_per_s_at_ratio_2", c.mean_flux(d, 2.0, 1.0));
                         tour::kv("ratchet_stall_ratio", c.stall_ratio(d));
                         tour::kv("ratchet_flux_per_s_no_field", c.mean_flux(drive{}, 1.0, 1.0));
+                        const auto opt = c.optimal_frequency(drive_kind::square, 0.1);
+                        tour::kv("ratchet_optimum_freq_Hz", opt.frequency);
+                        tour::kv("ratchet_optimum_stall_ratio", opt.stall_ratio);
                         const drive tg{drive_kind::telegraph, 0.1, 3e3};
                         const auto g = gillespie_flux(c, tg, 2.0, 1.0, 100, 0.02, 1);
                         tour::kv("telegraph_exact_flux_per_s", c.mean_flux(tg, 2.0, 1.0));
