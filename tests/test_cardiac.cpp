@@ -219,18 +219,102 @@ struct blow_up { // x' = x^2 from x(0) = 1 reaches infinity at t = 1
         d[1] = V(0);
     }
 };
+struct goes_nan { // y' = sqrt(1 - x) is NaN once x = t passes 1
+    template <class V>
+    void rhs(const std::array<V, 2>& x, std::array<V, 2>& d) const {
+        using std::sqrt;
+        using xsimd::sqrt;
+        d[0] = V(1);
+        d[1] = sqrt(V(1) - x[0]);
+    }
+};
 } // namespace
+
+TEST_CASE("cell driver: a NaN right-hand side stops the run, names the variable") {
+    const char* names[] = {"x", "y"};
+    for (auto method : {cardiac::run_method::rodas, cardiac::run_method::dopri5}) {
+        cardiac::run_options opt;
+        opt.method = method;
+        const auto r = cardiac::advance_cell(goes_nan{}, std::array<double, 2>{0.0, 0.0},
+                                             std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, opt, names);
+        INFO(r.message);
+        CHECK_FALSE(r.ok);
+        CHECK(r.message.find("'y'") != std::string::npos);
+        CHECK(r.t <= 1.0);
+        CHECK(r.t > 0.5); // dopri5's last accepted step may be long
+        CHECK(std::isfinite(r.state[1]));
+    }
+}
 
 TEST_CASE("cell driver: a non-finite state stops the run, names time and variable") {
     const char* names[] = {"x", "y"};
-    const auto r = cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
-                                         std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, {}, names);
-    CHECK_FALSE(r.ok);
-    CHECK(r.message.find("'x'") != std::string::npos);
-    CHECK(r.t > 0.99); // the blow-up time is 1
-    CHECK(r.t < 1.01); // within the tolerance of the integration
-    CHECK(std::isfinite(r.state[0])); // the last good state
-    CHECK(r.state[0] > 1e3);
+    for (auto method : {cardiac::run_method::rodas, cardiac::run_method::dopri5}) {
+        cardiac::run_options opt;
+        opt.method = method;
+        const auto r = cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
+                                             std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, opt, names);
+        INFO(r.message);
+        CHECK_FALSE(r.ok);
+        CHECK(r.message.find("'x'") != std::string::npos);
+        CHECK(r.t > 0.99);                // the blow-up time is 1
+        CHECK(r.t < 1.01);                // within the tolerance of the integration
+        CHECK(std::isfinite(r.state[0])); // the last good state
+        CHECK(r.state[0] > 1e3);
+    }
+    // bad arguments are domain errors
+    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
+                                          std::array<double, 2>{1.0, 0.0}, 0.0, 2.0),
+                    domain_error);
+    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
+                                          std::array<double, 2>{1.0, 1.0}, 1.0, 1.0),
+                    domain_error);
+}
+
+namespace {
+struct stiff_decay { // x' = -1e6 (x - y), y' = -y: x follows y = e^-t after a 1 us layer
+    template <class V>
+    void rhs(const std::array<V, 2>& x, std::array<V, 2>& d) const {
+        d[0] = V(-1e6) * (x[0] - x[1]);
+        d[1] = -x[1];
+    }
+};
+} // namespace
+
+TEST_CASE("RODAS: a stiff decay in few steps, to its tolerance") {
+    cardiac::run_options opt;
+    opt.rtol = opt.atol = 1e-8;
+    const auto r = cardiac::advance_cell(stiff_decay{}, std::array<double, 2>{0.0, 1.0},
+                                         std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, opt);
+    REQUIRE(r.ok);
+    // after the layer x = e^-t / (1 - 1e-6) exactly (the slow solution of the linear system)
+    CHECK(r.state[1] == doctest::Approx(std::exp(-2.0)).epsilon(1e-7));
+    CHECK(r.state[0] == doctest::Approx(std::exp(-2.0) / (1.0 - 1e-6)).epsilon(1e-7));
+    CHECK(r.steps < 500); // an explicit method needs ~1e6 steps (stability bound ~3e-6 s)
+}
+
+TEST_CASE("Severi 2012: RODAS and dopri5 agree on the cycle") {
+    const sv::model mdl{};
+    std::vector<double> t[2], v[2];
+    for (int k = 0; k < 2; ++k) {
+        cardiac::run_options opt;
+        opt.method = k == 0 ? cardiac::run_method::rodas : cardiac::run_method::dopri5;
+        opt.rtol = opt.atol = 1e-7;
+        const auto r = cardiac::run_cell(
+            mdl, sv::initial_state, sv::state_scale, 0.0, 1.2, 1e-4,
+            [&](double ts, const sv::state& x) {
+                t[k].push_back(ts);
+                v[k].push_back(x[sv::V]);
+            },
+            opt);
+        REQUIRE(r.ok);
+    }
+    const auto a = measure_cycles(t[0], v[0]), b = measure_cycles(t[1], v[1]);
+    REQUIRE(a.n_cycles >= 2);
+    CHECK(a.n_cycles == b.n_cycles);
+    // both methods' errors are ~1e-8 relative at this tolerance (benchmarks/bench_pacemaker.cpp)
+    CHECK(a.cycle_length_s == doctest::Approx(b.cycle_length_s).epsilon(1e-6));
+    CHECK(a.mdp_mV == doctest::Approx(b.mdp_mV).epsilon(1e-6));
+    CHECK(a.dvdt_max_V_per_s == doctest::Approx(b.dvdt_max_V_per_s).epsilon(1e-5));
 }
 
 TEST_CASE("cycle metrics of a sine wave (every metric known in closed form)") {

@@ -1,0 +1,112 @@
+// How fast and how accurate is the Severi 2012 sinoatrial node cell with noneq's cell driver
+// (cardiac/cell_run.hpp: RODAS 4(3), the default, or Boost.Odeint's dopri5; continuous output;
+// variables scaled by their typical magnitude)?
+//
+// severi2012/<method>/N: 2 s of the limit cycle (from a state reached after 20 s) at
+//   rtol = atol = 10^-N, sampled every 0.1 ms from the continuous output. Counters:
+//   sim_s_per_cpu_s (simulated seconds per CPU second; = per wall second on an idle core),
+//   steps_per_sim_s, cycle_length_ms over the run, and cl_error_us, its distance from a dopri5 run
+//   at rtol 1e-11 (the accuracy). A dopri5 step count that hardly falls as the tolerance loosens
+//   means its step is bounded by stability (the model's fast Ca2+ modes), not by accuracy: the
+//   model is stiff.
+// severi2012/rhs/1 and severi2012/rhs_batch/L: one right-hand side (31 states), scalar and over
+//   an xsimd batch of L states.
+#include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/membrane/cardiac/cell_run.hpp>
+#include <noneq/membrane/models/severi2012.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <vector>
+
+namespace {
+namespace sv = noneq::severi2012;
+
+const sv::state& limit_cycle_state() {
+    static const sv::state x = [] {
+        noneq::cardiac::run_options o;
+        o.rtol = o.atol = 1e-9;
+        return noneq::cardiac::advance_cell(sv::model{}, sv::initial_state, sv::state_scale, 0.0,
+                                            20.0, o)
+            .state;
+    }();
+    return x;
+}
+
+struct run_out {
+    double cl_s;
+    std::size_t steps;
+};
+
+run_out run(noneq::cardiac::run_method m, double tol, double t_sim) {
+    const sv::model mdl{};
+    noneq::cardiac::run_options o;
+    o.method = m;
+    o.rtol = o.atol = tol;
+    std::vector<double> t, v;
+    t.reserve(std::size_t(t_sim / 1e-4) + 2);
+    v.reserve(t.capacity());
+    const auto r = noneq::cardiac::run_cell(
+        mdl, limit_cycle_state(), sv::state_scale, 0.0, t_sim, 1e-4,
+        [&](double ts, const sv::state& x) {
+            t.push_back(ts);
+            v.push_back(x[sv::V]);
+        },
+        o);
+    return {noneq::measure_cycles(t, v).cycle_length_s, r.steps};
+}
+
+template <noneq::cardiac::run_method M>
+void severi_run(benchmark::State& state) {
+    const double tol = std::pow(10.0, -double(state.range(0)));
+    const double t_sim = 2.0;
+    static const double cl_ref = run(noneq::cardiac::run_method::dopri5, 1e-11, t_sim).cl_s;
+    run_out out{};
+    for (auto _ : state) {
+        out = run(M, tol, t_sim);
+        benchmark::DoNotOptimize(out);
+    }
+    state.counters["sim_s_per_cpu_s"] =
+        benchmark::Counter(t_sim * double(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["steps_per_sim_s"] = double(out.steps) / t_sim;
+    state.counters["cycle_length_ms"] = out.cl_s * 1e3;
+    state.counters["cl_error_us"] = std::abs(out.cl_s - cl_ref) * 1e6;
+}
+BENCHMARK(severi_run<noneq::cardiac::run_method::rodas>)
+    ->Name("severi2012/rodas")
+    ->DenseRange(3, 10, 1)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(severi_run<noneq::cardiac::run_method::dopri5>)
+    ->Name("severi2012/dopri5")
+    ->DenseRange(3, 10, 1)
+    ->Unit(benchmark::kMillisecond);
+
+void severi_rhs(benchmark::State& state) {
+    const sv::model mdl{};
+    sv::state x = limit_cycle_state(), d;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(x);
+        mdl.rhs(x, d);
+        benchmark::DoNotOptimize(d);
+    }
+}
+BENCHMARK(severi_rhs)->Name("severi2012/rhs/1");
+
+void severi_rhs_batch(benchmark::State& state) {
+    using B = xsimd::batch<double>;
+    const sv::model mdl{};
+    std::array<B, sv::n_states> x, d;
+    for (std::size_t i = 0; i < sv::n_states; ++i)
+        x[i] = B(limit_cycle_state()[i]);
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(x);
+        mdl.rhs(x, d);
+        benchmark::DoNotOptimize(d);
+    }
+    state.counters["states_per_s"] = benchmark::Counter(
+        double(B::size) * double(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(severi_rhs_batch)
+    ->Name("severi2012/rhs_batch/" + std::to_string(xsimd::batch<double>::size));
+} // namespace
