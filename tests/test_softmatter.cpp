@@ -193,6 +193,22 @@ TEST_CASE("Shear: without flow the phase diagram is Flory-Huggins'") {
     CHECK(b.high == doctest::Approx(b0.high).epsilon(1e-9));
 }
 
+TEST_CASE("Shear: a stored energy linear in phi (p = 1) shifts nothing") {
+    // E = K phi / phi* exactly: mu and Pi of both phases shift by the same amounts.
+    auto r = entangled();
+    r.b = 2.0 * r.a - 1.0;
+    r.J_star = 100.0;
+    const double N = 50.0, chi = 0.8;
+    const auto m = sm::make_sheared_solution(N, chi, r, 5000.0_Hz, 300.0_K,
+                                             noneq::make<noneq::unit::volume>(1e-28));
+    REQUIRE(m.s * r.stored(0.5) > 1.0); // a large term, several k_B T per site
+    const auto b = sm::sheared_binodal(m), b0 = sm::fh_binodal(N, chi);
+    CHECK(b.low == doctest::Approx(b0.low).epsilon(1e-9));
+    CHECK(b.high == doctest::Approx(b0.high).epsilon(1e-9));
+    CHECK(sm::sheared_critical_point(m).chi ==
+          doctest::Approx(sm::fh_critical_point(N).chi).epsilon(1e-12));
+}
+
 TEST_CASE("Shear-induced mixing (E'' > 0) and demixing (E'' < 0)") {
     const double N = 200.0;
     const auto v0 = noneq::make<noneq::unit::volume>(1e-28);
