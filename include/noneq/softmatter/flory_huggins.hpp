@@ -23,7 +23,9 @@
 // mu(phi) = m (found in log phi resp. log(1-phi), so phi_a ~ 1e-300 for long chains is fine), and
 // G(m) = Pi(phi_a(m)) - Pi(phi_b(m)) decreases strictly (dG/dm = phi_a - phi_b < 0): one bracketed
 // TOMS 748 root. The same solver serves any per-site free energy with one spinodal pair
-// (shear.hpp uses it with the elastic term added).
+// (shear.hpp uses it with the elastic term added). Conditioning: G ~ (chi - chi_c)^2 near the
+// critical point, so within ~1e-8 (relative) of chi_c the coexistence width is resolved only to
+// a few per cent, and within ~1e-12 rounding may report no two-phase region at all.
 #pragma once
 
 #include <noneq/constants.hpp>
