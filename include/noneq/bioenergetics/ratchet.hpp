@@ -83,8 +83,11 @@ public:
     const carrier_parameters& parameters() const { return p_; }
     double temperature_K() const { return T_; }
 
-    /// Off-diagonal rates q[i][j] (j -> i) at voltage v (V) and concentrations (mM).
+    /// Off-diagonal rates q[i][j] (j -> i) at voltage v (V) and concentrations (mM, >= 0).
     matrix<double, 4> rates(double v, double c_in, double c_out) const {
+        require(std::isfinite(v), "v", v, "finite", "V");
+        require(c_in >= 0 && std::isfinite(c_in), "c_in", c_in, ">= 0, finite", "mM");
+        require(c_out >= 0 && std::isfinite(c_out), "c_out", c_out, ">= 0, finite", "mM");
         const auto r = cycle_.rates(
             unchecked, voltage<double>::from_value(v), {concentration<double>::from_value(c_in)},
             {concentration<double>::from_value(c_out)}, temperature<double>::from_value(T_));

@@ -32,6 +32,7 @@
 #include <cmath>
 #include <cstddef>
 #include <numbers>
+#include <utility>
 
 namespace noneq {
 
@@ -84,18 +85,25 @@ public:
         require(p.celsius > -273.15 && std::isfinite(p.celsius), "celsius", p.celsius, "> -273.15");
         require_positive("radius_um", p.radius_um, "um");
         require_positive("capacitance_uF_per_cm2", p.capacitance_uF_per_cm2);
-        for (double c : {p.na_cyt_mM, p.cl_cyt_mM, p.atp_mM, p.adp_mM, p.pi_mM, p.ppi_mM,
-                         p.na_vac0_mM, p.cl_vac0_mM})
-            require_positive("concentration", c, "mM");
+        const std::pair<const char*, double> conc[] = {
+            {"na_cyt_mM", p.na_cyt_mM},   {"cl_cyt_mM", p.cl_cyt_mM},  {"atp_mM", p.atp_mM},
+            {"adp_mM", p.adp_mM},         {"pi_mM", p.pi_mM},          {"ppi_mM", p.ppi_mM},
+            {"na_vac0_mM", p.na_vac0_mM}, {"cl_vac0_mM", p.cl_vac0_mM}};
+        for (const auto& [name, c] : conc)
+            require_positive(name, c, "mM");
         require(p.pH_cyt > 0 && p.pH_cyt < 14, "pH_cyt", p.pH_cyt, "0 < pH < 14");
         require(p.pH_vac0 > 0 && p.pH_vac0 < 14, "pH_vac0", p.pH_vac0, "0 < pH < 14");
         require_nonnegative("buffer_mM", p.buffer_mM, "mM");
         require_finite("buffer_pKa", p.buffer_pKa);
         require_finite("dpsi0_mV", p.dpsi0_mV, "mV");
-        for (int n : {p.n_atpase, p.n_ppase, p.n_nhx})
-            require(n >= 1, "n", n, ">= 1");
-        for (double x : {p.j_atpase, p.j_ppase, p.j_nhx, p.P_H, p.P_Na, p.P_Cl})
-            require_nonnegative("rate or permeability", x);
+        require(p.n_atpase >= 1, "n_atpase", p.n_atpase, ">= 1");
+        require(p.n_ppase >= 1, "n_ppase", p.n_ppase, ">= 1");
+        require(p.n_nhx >= 1, "n_nhx", p.n_nhx, ">= 1");
+        const std::pair<const char*, double> rate[] = {
+            {"j_atpase", p.j_atpase}, {"j_ppase", p.j_ppase}, {"j_nhx", p.j_nhx},
+            {"P_H", p.P_H},           {"P_Na", p.P_Na},       {"P_Cl", p.P_Cl}};
+        for (const auto& [name, x] : rate)
+            require_nonnegative(name, x);
         T_ = kelvin(celsius<double>(p.celsius));
         const double r = p.radius_um * 1e-6;
         area_ = 4 * std::numbers::pi * r * r;
