@@ -177,12 +177,13 @@ public:
         const double cl_in = -ghk_flux(unchecked, -1, P(p_.P_Cl), v, C::from_value(x[Cl]),
                                        C::from_value(p_.cl_cyt_mM), T_)
                                   .value();
-        return {p_.n_atpase * j_atp * to_mM,
-                p_.n_ppase * j_ppi * to_mM,
-                j_nhx * to_mM,
-                h_leak * to_mM,
-                na_leak * to_mM,
-                cl_in * to_mM};
+        // (+ 0.0 turns the -0 of an idle pathway into 0)
+        return {p_.n_atpase * j_atp * to_mM + 0.0,
+                p_.n_ppase * j_ppi * to_mM + 0.0,
+                j_nhx * to_mM + 0.0,
+                h_leak * to_mM + 0.0,
+                na_leak * to_mM + 0.0,
+                cl_in * to_mM + 0.0};
     }
 
     void operator()(const state_type& x, state_type& dxdt, double /*t*/) const {
