@@ -416,6 +416,29 @@ TEST_CASE("Cahn-Hilliard: a Flory-Huggins step that leaves (0,1) stops and keeps
     CHECK_THROWS_AS(ch.set_dt(-1.0), noneq::domain_error);
 }
 
+TEST_CASE("Cahn-Hilliard: bad input is named") {
+    auto phi0 = noisy_field(16, 0.0, 0.1, 1);
+    using CH = sm::cahn_hilliard<2, sm::double_well>;
+    CHECK_THROWS_AS(CH(sm::double_well{1.0}, phi0, {-1.0, 1.0, 1.0, 0.1}, sm::boundary::periodic),
+                    noneq::domain_error);
+    CHECK_THROWS_AS(CH(sm::double_well{1.0}, phi0, {1.0, 0.0, 1.0, 0.1}, sm::boundary::periodic),
+                    noneq::domain_error);
+    CHECK_THROWS_AS(CH(sm::double_well{1.0}, phi0, {1.0, 1.0, 1.0, 0.0}, sm::boundary::periodic),
+                    noneq::domain_error);
+    phi0(3, 4) = NAN;
+    try {
+        CH(sm::double_well{1.0}, phi0, {}, sm::boundary::periodic);
+        FAIL("no throw");
+    } catch (const noneq::domain_error& e) {
+        CHECK(e.argument() == "phi0[52]");
+    }
+    phi0(3, 4) = 0.0;
+    CH ch(sm::double_well{1.0}, phi0, {}, sm::boundary::no_flux);
+    CHECK_THROWS_AS(ch.set_external_potential(noisy_field(8, 0.0, 0.1, 2)), noneq::domain_error);
+    xt::xtensor<double, 2> odd = xt::zeros<double>({12, 12});
+    CHECK_THROWS_AS(CH(sm::double_well{1.0}, odd, {}, sm::boundary::periodic), noneq::domain_error);
+}
+
 TEST_CASE("ATP field: steady state solves D c'' - k c + s = 0 and decays over sqrt(D/k)") {
     const sm::spectral_grid<1> g({256}, 0.5, sm::boundary::no_flux);
     const double D = 4.0, k = 0.04, lambda = std::sqrt(D / k); // 10
