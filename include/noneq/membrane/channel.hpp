@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace noneq {
@@ -91,7 +92,19 @@ concept permeation_law = ion_species<Ion> &&
     { L::current(b, v, v) } -> std::convertible_to<double>;
 };
 
+namespace detail {
+template <class T>
+struct is_gate_list : std::false_type {};
+template <class... Gs>
+struct is_gate_list<gates<Gs...>> : std::true_type {};
+} // namespace detail
+
+/// A list of gates, as built by gates<gate<K, P>...>.
+template <class G>
+concept gate_list = detail::is_gate_list<G>::value;
+
 template <class Law, class Ion, class Gates>
+requires ion_species<Ion> && permeation_law<Law, Ion> && gate_list<Gates>
 class channel;
 
 template <class Law, ion_species Ion, gate_policy... Gs>

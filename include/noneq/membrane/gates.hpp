@@ -18,6 +18,7 @@
 
 #include <cmath>
 #include <concepts>
+#include <type_traits>
 
 namespace noneq {
 
@@ -37,10 +38,12 @@ concept inf_tau_kinetics = requires(double v) {
     { K::name } -> std::convertible_to<const char*>;
 };
 
+template <class K>
+inline constexpr bool both_rate_forms = alpha_beta_kinetics<K>&& inf_tau_kinetics<K>;
+
 /// A gate kinetics policy: either form (not both, so the meaning is never ambiguous).
 template <class K>
-concept gate_kinetics = alpha_beta_kinetics<K>
-!= inf_tau_kinetics<K>;
+concept gate_kinetics = (alpha_beta_kinetics<K> || inf_tau_kinetics<K>)&&!both_rate_forms<K>;
 
 /// Does the policy carry its own Q10 temperature scaling?
 template <class K>
