@@ -40,24 +40,24 @@ constexpr double uniporter_close = 1e3 * 500.0 * 4e3 * 200.0 / (2e3 * 300.0 * 1e
 
 TEST_CASE("solve() with partial pivoting reproduces a known solution and rejects singular") {
     // a zero leading pivot forces a row swap
-    matrix<double, 3> a{{{0.0, 2.0, 1.0}, {1.0, 1.0, 1.0}, {2.0, 1.0, 3.0}}};
-    const vec<double, 3> x{1.5, -2.0, 0.25};
-    const auto x2 = solve(a, matvec(a, x));
+    linalg::matrix<double, 3> a{{{0.0, 2.0, 1.0}, {1.0, 1.0, 1.0}, {2.0, 1.0, 3.0}}};
+    const linalg::vec<double, 3> x{1.5, -2.0, 0.25};
+    const auto x2 = linalg::solve(a, linalg::matvec(a, x));
     for (std::size_t i = 0; i < 3; ++i)
         CHECK(x2[i] == doctest::Approx(x[i]).epsilon(1e-14));
-    matrix<double, 2> s{{{1.0, 2.0}, {2.0, 4.0}}};
-    CHECK_THROWS_AS(solve(s, vec<double, 2>{1.0, 1.0}), noneq::domain_error);
+    linalg::matrix<double, 2> s{{{1.0, 2.0}, {2.0, 4.0}}};
+    CHECK_THROWS_AS(linalg::solve(s, linalg::vec<double, 2>{1.0, 1.0}), noneq::domain_error);
 }
 
 TEST_CASE("GTH stationary distribution agrees with a direct solve and with detailed balance") {
     // birth-death chain: detailed balance gives p_{i+1}/p_i = a_i / b_i exactly
-    matrix<double, 4> q = zero_matrix<double, 4>();
+    linalg::matrix<double, 4> q = linalg::zero_matrix<double, 4>();
     const double a[3] = {3.0, 1e-6, 2.0}, b[3] = {1.0, 5e3, 0.5};
     for (std::size_t i = 0; i < 3; ++i) {
         q[i + 1][i] = a[i];
         q[i][i + 1] = b[i];
     }
-    const auto p = stationary(q);
+    const auto p = linalg::stationary(q);
     for (std::size_t i = 0; i < 3; ++i)
         CHECK(p[i + 1] / p[i] == doctest::Approx(a[i] / b[i]).epsilon(1e-14));
     // GTH keeps the tiny states accurate (no cancellation): componentwise 1e-14
@@ -65,22 +65,22 @@ TEST_CASE("GTH stationary distribution agrees with a direct solve and with detai
     for (double x : p)
         sum += x;
     CHECK(sum == doctest::Approx(1.0).epsilon(1e-15));
-    matrix<double, 2> reducible = zero_matrix<double, 2>();
+    linalg::matrix<double, 2> reducible = linalg::zero_matrix<double, 2>();
     reducible[1][0] = 1.0; // 0 -> 1 but never back
-    CHECK_THROWS_AS(stationary(reducible), noneq::domain_error);
+    CHECK_THROWS_AS(linalg::stationary(reducible), noneq::domain_error);
 }
 
 TEST_CASE("expm: diagonal, nilpotent and generator exponentials") {
-    matrix<double, 2> d{{{-3.0, 0.0}, {0.0, 1.5}}};
-    const auto e = expm(d);
+    linalg::matrix<double, 2> d{{{-3.0, 0.0}, {0.0, 1.5}}};
+    const auto e = linalg::expm(d);
     CHECK(e[0][0] == doctest::Approx(std::exp(-3.0)).epsilon(1e-14));
     CHECK(e[1][1] == doctest::Approx(std::exp(1.5)).epsilon(1e-14));
-    matrix<double, 2> n{{{0.0, 7.0}, {0.0, 0.0}}};
-    CHECK(expm(n)[0][1] == doctest::Approx(7.0).epsilon(1e-15));
+    linalg::matrix<double, 2> n{{{0.0, 7.0}, {0.0, 0.0}}};
+    CHECK(linalg::expm(n)[0][1] == doctest::Approx(7.0).epsilon(1e-15));
     // two-state generator, rates a (0->1), b (1->0): P00(t) = (b + a e^{-(a+b)t})/(a+b)
     const double ra = 4e3, rb = 1e3, t = 2e-3;
-    matrix<double, 2> g{{{-ra * t, rb * t}, {ra * t, -rb * t}}};
-    const auto pg = expm(g);
+    linalg::matrix<double, 2> g{{{-ra * t, rb * t}, {ra * t, -rb * t}}};
+    const auto pg = linalg::expm(g);
     CHECK(pg[0][0] ==
           doctest::Approx((rb + ra * std::exp(-(ra + rb) * t)) / (ra + rb)).epsilon(1e-13));
     CHECK(pg[0][0] + pg[1][0] == doctest::Approx(1.0).epsilon(1e-14));
@@ -194,7 +194,7 @@ TEST_CASE(
 
     // occupancies agree with an independent Gaussian-elimination solve of Q p = 0, sum p = 1
     const auto q4 = cyc.rates(v, conc1{mM(1.0)}, conc1{mM(3.0)}, T);
-    auto Q = zero_matrix<double, 4>();
+    auto Q = linalg::zero_matrix<double, 4>();
     for (std::size_t i = 0; i < 4; ++i) {
         const std::size_t j = (i + 1) % 4;
         Q[j][i] += q4.forward[i];
@@ -203,7 +203,7 @@ TEST_CASE(
         Q[j][j] -= q4.backward[i];
     }
     Q[3] = {1.0, 1.0, 1.0, 1.0};
-    const auto pd = solve(Q, vec<double, 4>{0, 0, 0, 1});
+    const auto pd = linalg::solve(Q, linalg::vec<double, 4>{0, 0, 0, 1});
     const auto pg = steady_state(q4);
     for (std::size_t i = 0; i < 4; ++i)
         CHECK(pg.occupancy[i] == doctest::Approx(pd[i]).epsilon(1e-12));
@@ -215,7 +215,7 @@ TEST_CASE("ratchet: no fluctuation, no pumping (equal concentrations, any consta
     const four_state_carrier c;
     for (double v : {0.0, -0.1, 0.05, 0.2}) {
         const auto q = c.rates(v, 1.0, 1.0);
-        const auto p = stationary(q);
+        const auto p = linalg::stationary(q);
         const double one_way = q[3][2] * p[2];
         CHECK(std::abs(c.steady_flux(v, 1.0, 1.0)) < 1e-13 * one_way);
     }
@@ -278,7 +278,7 @@ TEST_CASE(
     const auto qp = chain(0.08), qm = chain(-0.08);
     for (std::size_t i = 0; i < 4; ++i) {
         const std::size_t j = (i + 1) % 4;
-        vec<double, 4> pp{}, pm{};
+        linalg::vec<double, 4> pp{}, pm{};
         for (std::size_t s = 0; s < 4; ++s)
             pp[s] = tg.joint[s], pm[s] = tg.joint[4 + s];
         const double fl = step_flux(qp, pp, {i, j}) + step_flux(qm, pm, {i, j});
@@ -287,22 +287,22 @@ TEST_CASE(
     // square: one more period from p0 returns p0
     const auto sq = periodic_average<4>(chain, square_wave(0.08, 2e3), {2, 3});
     auto p = sq.p0;
-    p = matvec(expm([&] {
-                   auto Q = with_diagonal(qp);
-                   for (auto& r : Q)
-                       for (auto& x : r)
-                           x *= 0.25e-3;
-                   return Q;
-               }()),
-               p);
-    p = matvec(expm([&] {
-                   auto Q = with_diagonal(qm);
-                   for (auto& r : Q)
-                       for (auto& x : r)
-                           x *= 0.25e-3;
-                   return Q;
-               }()),
-               p);
+    p = linalg::matvec(linalg::expm([&] {
+                           auto Q = with_diagonal(qp);
+                           for (auto& r : Q)
+                               for (auto& x : r)
+                                   x *= 0.25e-3;
+                           return Q;
+                       }()),
+                       p);
+    p = linalg::matvec(linalg::expm([&] {
+                           auto Q = with_diagonal(qm);
+                           for (auto& r : Q)
+                               for (auto& x : r)
+                                   x *= 0.25e-3;
+                           return Q;
+                       }()),
+                       p);
     for (std::size_t i = 0; i < 4; ++i)
         CHECK(p[i] == doctest::Approx(sq.p0[i]).epsilon(1e-11));
     // sine: midpoint segments converge as K^-2, their Richardson extrapolation as K^-4

@@ -37,13 +37,14 @@ struct counted_step {
 
 /// Net rate of the counted step from occupancies p and rates q.
 template <std::size_t N>
-double step_flux(const matrix<double, N>& q, const vec<double, N>& p, counted_step s) {
+double step_flux(const linalg::matrix<double, N>& q, const linalg::vec<double, N>& p,
+                 counted_step s) {
     return q[s.to][s.from] * p[s.from] - q[s.from][s.to] * p[s.to];
 }
 
 /// Writes the generator diagonal q[j][j] = -sum_{i != j} q[i][j].
 template <std::size_t N>
-matrix<double, N> with_diagonal(matrix<double, N> q) {
+linalg::matrix<double, N> with_diagonal(linalg::matrix<double, N> q) {
     for (std::size_t j = 0; j < N; ++j) {
         double s = 0;
         for (std::size_t i = 0; i < N; ++i)
@@ -56,8 +57,8 @@ matrix<double, N> with_diagonal(matrix<double, N> q) {
 /// Mean flux and phase-zero occupancies of a driven chain.
 template <std::size_t N>
 struct driven_average {
-    double flux;       ///< time-averaged net rate of the counted step (1/s per carrier)
-    vec<double, N> p0; ///< occupancies at phase 0 (periodic) or field-averaged (telegraph)
+    double flux;               ///< time-averaged net rate of the counted step (1/s per carrier)
+    linalg::vec<double, N> p0; ///< occupancies at phase 0 (periodic) or field-averaged (telegraph)
 };
 
 /// Exact mean flux under a telegraph field +/- amp (volts) flipping at rate gamma (1/s).
@@ -65,7 +66,7 @@ struct driven_average {
 template <std::size_t N>
 struct telegraph_average_result {
     double flux;
-    vec<double, 2 * N> joint;
+    linalg::vec<double, 2 * N> joint;
 };
 
 template <std::size_t N, class Chain>
@@ -73,8 +74,8 @@ telegraph_average_result<N> telegraph_average(const Chain& chain, double amp, do
                                               counted_step step) {
     require_finite("amp", amp, "V");
     require_positive("gamma", gamma, "1/s");
-    const matrix<double, N> qp = chain(amp), qm = chain(-amp);
-    auto q = zero_matrix<double, 2 * N>();
+    const linalg::matrix<double, N> qp = chain(amp), qm = chain(-amp);
+    auto q = linalg::zero_matrix<double, 2 * N>();
     for (std::size_t i = 0; i < N; ++i) {
         for (std::size_t j = 0; j < N; ++j) {
             if (i == j) continue;
@@ -84,8 +85,8 @@ telegraph_average_result<N> telegraph_average(const Chain& chain, double amp, do
         q[N + i][i] = gamma;
         q[i][N + i] = gamma;
     }
-    const auto p = stationary(q);
-    vec<double, N> pp{}, pm{};
+    const auto p = linalg::stationary(q);
+    linalg::vec<double, N> pp{}, pm{};
     for (std::size_t i = 0; i < N; ++i) {
         pp[i] = p[i];
         pm[i] = p[N + i];
@@ -105,41 +106,41 @@ driven_average<N> periodic_average(const Chain& chain, const std::vector<drive_s
                                    counted_step step) {
     require(!segments.empty(), "segments", 0, "at least one segment");
     struct piece {
-        matrix<double, N> q, P, G;
+        linalg::matrix<double, N> q, P, G;
     };
     std::vector<piece> pieces;
     pieces.reserve(segments.size());
     double period = 0;
-    auto M = identity_matrix<double, N>();
+    auto M = linalg::identity_matrix<double, N>();
     for (const auto& s : segments) {
         require_finite("segment v", s.v, "V");
         require_positive("segment duration", s.duration, "s");
         const auto q = chain(s.v);
         const auto Q = with_diagonal(q);
-        auto B = zero_matrix<double, 2 * N>();
+        auto B = linalg::zero_matrix<double, 2 * N>();
         for (std::size_t i = 0; i < N; ++i) {
             for (std::size_t j = 0; j < N; ++j)
                 B[i][j] = Q[i][j] * s.duration;
             B[i][N + i] = s.duration;
         }
-        const auto E = expm(B);
+        const auto E = linalg::expm(B);
         piece pc{q, {}, {}};
         for (std::size_t i = 0; i < N; ++i)
             for (std::size_t j = 0; j < N; ++j) {
                 pc.P[i][j] = E[i][j];
                 pc.G[i][j] = E[i][N + j];
             }
-        M = matmul(pc.P, M);
+        M = linalg::matmul(pc.P, M);
         pieces.push_back(pc);
         period += s.duration;
     }
-    const auto p0 = stationary(M);
+    const auto p0 = linalg::stationary(M);
     auto p = p0;
     double integral = 0;
     for (const auto& pc : pieces) {
-        const auto g = matvec(pc.G, p); // int p(t) dt over the piece
+        const auto g = linalg::matvec(pc.G, p); // int p(t) dt over the piece
         integral += step_flux(pc.q, g, step);
-        p = matvec(pc.P, p);
+        p = linalg::matvec(pc.P, p);
     }
     return {integral / period, p0};
 }

@@ -36,7 +36,7 @@ struct gillespie_estimate {
 
 namespace detail {
 template <std::size_t N, class Rng>
-std::size_t sample_index(const vec<double, N>& w, double total, Rng& rng) {
+std::size_t sample_index(const linalg::vec<double, N>& w, double total, Rng& rng) {
     double u = std::uniform_real_distribution<double>(0.0, total)(rng);
     for (std::size_t i = 0; i < N; ++i) {
         if (u < w[i]) return i;
@@ -47,7 +47,7 @@ std::size_t sample_index(const vec<double, N>& w, double total, Rng& rng) {
     return 0;
 }
 
-inline double exit_rate(const matrix<double, 4>& q, std::size_t s) {
+inline double exit_rate(const linalg::matrix<double, 4>& q, std::size_t s) {
     double x = 0;
     for (std::size_t i = 0; i < 4; ++i)
         if (i != s) x += q[i][s];
@@ -85,10 +85,10 @@ inline gillespie_estimate gillespie_flux(const four_state_carrier& carrier, cons
     const counted_step cs = four_state_carrier::release_inside;
 
     // Exact initial distributions.
-    vec<double, 8> init{};
+    linalg::vec<double, 8> init{};
     switch (kind) {
     case drive_kind::none: {
-        const auto p = stationary(q0);
+        const auto p = linalg::stationary(q0);
         for (std::size_t i = 0; i < 4; ++i)
             init[i] = p[i];
         break;
@@ -113,7 +113,7 @@ inline gillespie_estimate gillespie_flux(const four_state_carrier& carrier, cons
     // Sine thinning: per window of 1/windows period, the rates at the ends of the window's
     // voltage range bound every exit rate inside it.
     constexpr std::size_t windows = 64;
-    std::vector<matrix<double, 4>> sine_lo, sine_hi;
+    std::vector<linalg::matrix<double, 4>> sine_lo, sine_hi;
     if (kind == drive_kind::sine) {
         for (std::size_t w = 0; w < windows; ++w) {
             const double a = 2 * std::numbers::pi * double(w) / windows;
@@ -136,8 +136,8 @@ inline gillespie_estimate gillespie_flux(const four_state_carrier& carrier, cons
         bool plus = joint < 4; // field state (telegraph and square)
         double t = 0;
         long long count = 0;
-        auto jump = [&](const matrix<double, 4>& q, double exit) {
-            vec<double, 4> w{};
+        auto jump = [&](const linalg::matrix<double, 4>& q, double exit) {
+            linalg::vec<double, 4> w{};
             for (std::size_t i = 0; i < 4; ++i)
                 w[i] = (i == s) ? 0.0 : q[i][s];
             const std::size_t to = detail::sample_index(w, exit, rng);

@@ -84,14 +84,14 @@ public:
     double temperature_K() const { return T_; }
 
     /// Off-diagonal rates q[i][j] (j -> i) at voltage v (V) and concentrations (mM, >= 0).
-    matrix<double, 4> rates(double v, double c_in, double c_out) const {
+    linalg::matrix<double, 4> rates(double v, double c_in, double c_out) const {
         require(std::isfinite(v), "v", v, "finite", "V");
         require(c_in >= 0 && std::isfinite(c_in), "c_in", c_in, ">= 0, finite", "mM");
         require(c_out >= 0 && std::isfinite(c_out), "c_out", c_out, ">= 0, finite", "mM");
         const auto r = cycle_.rates(
             unchecked, voltage<double>::from_value(v), {concentration<double>::from_value(c_in)},
             {concentration<double>::from_value(c_out)}, temperature<double>::from_value(T_));
-        auto q = zero_matrix<double, 4>();
+        auto q = linalg::zero_matrix<double, 4>();
         for (std::size_t i = 0; i < 4; ++i) {
             const std::size_t j = (i + 1) % 4;
             q[j][i] = r.forward[i];
@@ -105,7 +105,7 @@ public:
         check(c_in, c_out);
         require_finite("v", v, "V");
         const auto q = rates(v, c_in, c_out);
-        return step_flux(q, stationary(q), release_inside);
+        return step_flux(q, linalg::stationary(q), release_inside);
     }
 
     /// Exact time-averaged net inward turnover per carrier (1/s) under a zero-mean drive.

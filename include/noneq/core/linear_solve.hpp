@@ -1,6 +1,7 @@
-// noneq/core/linear_solve.hpp — small dense linear algebra for Markov chains and driven
-// transporters: fixed-size matrices on the stack, Gaussian elimination with partial pivoting,
-// the stationary distribution of a Markov chain by the GTH algorithm, and the matrix exponential.
+// noneq/core/linear_solve.hpp — noneq::linalg, small dense linear algebra for Markov chains and
+// driven transporters: fixed-size matrices on the stack, Gaussian elimination with partial
+// pivoting, the stationary distribution of a Markov chain by the GTH algorithm, and the matrix
+// exponential.
 //
 // Conventions: matrix<T, N> is row-major, m[i][j] = row i, column j. A Markov generator or
 // transition matrix is given column-wise: q[i][j] is the rate (or probability) of j -> i, so
@@ -28,7 +29,7 @@
 #include <string>
 #include <utility>
 
-namespace noneq {
+namespace noneq::linalg {
 
 template <class T, std::size_t N>
 using vec = std::array<T, N>;
@@ -207,4 +208,4 @@ matrix<T, N> expm(const matrix<T, N>& a) {
     return e;
 }
 
-} // namespace noneq
+} // namespace noneq::linalg

@@ -101,7 +101,7 @@ struct cycle_rates {
 /// Steady state of a cycle: occupancies (sum 1) and net forward turnover per carrier (1/s).
 template <class T, std::size_t N>
 struct cycle_steady_state {
-    vec<T, N> occupancy;
+    linalg::vec<T, N> occupancy;
     T flux;
 };
 
@@ -119,13 +119,13 @@ V log_rate_ratio(const cycle_rates<V, N>& r) {
 /// Steady state of a unicyclic chain with rates r (scalar value types).
 template <std::floating_point T, std::size_t N>
 cycle_steady_state<T, N> steady_state(const cycle_rates<T, N>& r) {
-    auto q = zero_matrix<T, N>();
+    auto q = linalg::zero_matrix<T, N>();
     for (std::size_t i = 0; i < N; ++i) {
         const std::size_t j = (i + 1) % N;
         q[j][i] += r.forward[i];
         q[i][j] += r.backward[i];
     }
-    const auto p = stationary(q);
+    const auto p = linalg::stationary(q);
     T j(0);
     for (std::size_t i = 0; i < N; ++i)
         j += r.forward[i] * p[i] - r.backward[i] * p[(i + 1) % N];
