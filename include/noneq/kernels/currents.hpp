@@ -101,8 +101,8 @@ void total_current(const execution& ex, Out&& I, const Vm& v,
     };
     for (std::size_t k = 0; k < ohmic.size(); ++k) {
         const auto& t = ohmic[k];
-        if (!t.g.is_broadcast()) detail::require_size(term_name("ohmic", k, "g")(), t.g.size(), n);
-        if (!t.e.is_broadcast()) detail::require_size(term_name("ohmic", k, "e")(), t.e.size(), n);
+        if (!t.g.is_broadcast()) detail::require_size(term_name("ohmic", k, "g"), t.g.size(), n);
+        if (!t.e.is_broadcast()) detail::require_size(term_name("ohmic", k, "e"), t.e.size(), n);
         detail::check_broadcast(t.g, term_name("ohmic", k, "g"), "S/m^2", nonneg);
         detail::check_broadcast(t.e, term_name("ohmic", k, "e"), "V", fin);
     }
@@ -114,7 +114,7 @@ void total_current(const execution& ex, Out&& I, const Vm& v,
         const char* units[] = {"m/s", "mol/m^3", "mol/m^3"};
         for (int f = 0; f < 3; ++f) {
             if (!ins[f]->is_broadcast())
-                detail::require_size(term_name("ghk", k, fields[f])(), ins[f]->size(), n);
+                detail::require_size(term_name("ghk", k, fields[f]), ins[f]->size(), n);
             detail::check_broadcast(*ins[f], term_name("ghk", k, fields[f]), units[f], nonneg);
         }
     }

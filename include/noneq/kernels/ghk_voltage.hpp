@@ -46,39 +46,46 @@ ion_term<T> ion(int z, const P& perm, const Cin& c_in, const Cout& c_out) {
             detail::make_input<T, unit::concentration>(c_out, "c_out"), k};
 }
 
+/// Most ions one call accepts (the batch records live on the stack; a call allocates nothing).
+inline constexpr std::size_t max_ghk_ions = 16;
+
 namespace detail {
 
 /// E over [b, e) for a mix of M ions (M fixed at compile time, so that the records live in
 /// registers), or of m ions if M is 0, summarising every input array (one joint summary: all
 /// must be >= 0 and finite) and the results (finite exactly where both weighted sums are > 0).
-template <std::size_t M, class V, std::size_t Max>
-[[gnu::flatten]] void ghk_voltage_block(const std::array<ion_term<V>, Max>& ions, std::size_t m,
+template <std::size_t M, class V>
+[[gnu::flatten]] void ghk_voltage_block(std::span<const ion_term<V>> ions,
                                         const temperature<batch<V>>& T, V* out, std::size_t b,
                                         std::size_t e, block_summary<V>& inputs,
                                         block_summary<V>& results) {
     using B = batch<V>;
-    constexpr std::size_t cap = M == 0 ? Max : M;
-    const std::size_t count = M == 0 ? m : M;
+    constexpr std::size_t cap = M == 0 ? max_ghk_ions : M;
+    const std::size_t count = M == 0 ? ions.size() : M;
+    // Locals, whose address never escapes: the (may-alias) vector stores to `out` cannot clobber
+    // them, so they stay in registers instead of being reloaded every batch.
+    std::array<ion_term<V>, cap> terms;
+    std::copy_n(ions.begin(), count, terms.begin());
+    block_summary<V> in_sum, out_sum;
     std::array<ghk_ion<B>, cap> mix;
     for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
         for (std::size_t k = 0; k < count; ++k) {
-            const B p = ions[k].P.load(i, part), ci = ions[k].c_in.load(i, part),
-                    co = ions[k].c_out.load(i, part);
-            inputs.add(xsimd::min(p, xsimd::min(ci, co)), p + ci + co);
-            mix[k] = {ions[k].z, make<unit::dimensionless>(p), make<unit::concentration>(ci),
+            const B p = terms[k].P.load(i, part), ci = terms[k].c_in.load(i, part),
+                    co = terms[k].c_out.load(i, part);
+            in_sum.add(xsimd::min(p, xsimd::min(ci, co)), p + ci + co);
+            mix[k] = {terms[k].z, make<unit::dimensionless>(p), make<unit::concentration>(ci),
                       make<unit::concentration>(co)};
         }
         const B r = noneq::ghk_voltage(unchecked, std::span<const ghk_ion<B>>(mix.data(), count), T)
                         .value();
-        results.add(r);
+        out_sum.add(r);
         store(out, i, r, part);
     });
+    inputs = in_sum;
+    results = out_sum;
 }
 
 } // namespace detail
-
-/// Most ions one call accepts (the batch records live on the stack; a call allocates nothing).
-inline constexpr std::size_t max_ghk_ions = 16;
 
 /// E[i] = GHK voltage (V, inside minus outside) of the monovalent mix `ions` at element i, at
 /// temperature T. Throws domain_error for an empty list or more than max_ghk_ions ions, |z| != 1,
@@ -113,7 +120,7 @@ void ghk_voltage(const execution& ex, Out&& E,
         const char* units[] = {"", "mol/m^3", "mol/m^3"};
         for (int f = 0; f < 3; ++f) {
             if (!ins[f]->is_broadcast())
-                detail::require_size(name(k, fields[f])(), ins[f]->size(), n);
+                detail::require_size(name(k, fields[f]), ins[f]->size(), n);
             detail::check_broadcast(*ins[f], name(k, fields[f]), units[f], nonneg);
         }
     }
@@ -134,27 +141,25 @@ void ghk_voltage(const execution& ex, Out&& E,
         }
     };
     detail::run_partitioned(ex, n, [&](std::size_t begin, std::size_t end) {
-        std::array<ion_term<V>, max_ghk_ions> local; // not aliased by the stores to E
-        std::copy(ions.begin(), ions.end(), local.begin());
         for (std::size_t b = begin; b < end; b += detail::block_size) {
             const std::size_t e = std::min(end, b + detail::block_size);
             if (aliased) check(b, e);
             detail::block_summary<V> inputs, results;
             switch (m) { // the usual small mixes get their own unrolled code
             case 1:
-                detail::ghk_voltage_block<1>(local, m, Tb, out, b, e, inputs, results);
+                detail::ghk_voltage_block<1>(ions, Tb, out, b, e, inputs, results);
                 break;
             case 2:
-                detail::ghk_voltage_block<2>(local, m, Tb, out, b, e, inputs, results);
+                detail::ghk_voltage_block<2>(ions, Tb, out, b, e, inputs, results);
                 break;
             case 3:
-                detail::ghk_voltage_block<3>(local, m, Tb, out, b, e, inputs, results);
+                detail::ghk_voltage_block<3>(ions, Tb, out, b, e, inputs, results);
                 break;
             case 4:
-                detail::ghk_voltage_block<4>(local, m, Tb, out, b, e, inputs, results);
+                detail::ghk_voltage_block<4>(ions, Tb, out, b, e, inputs, results);
                 break;
             default:
-                detail::ghk_voltage_block<0>(local, m, Tb, out, b, e, inputs, results);
+                detail::ghk_voltage_block<0>(ions, Tb, out, b, e, inputs, results);
             }
             if (!aliased && !nonneg(inputs)) check(b, e);
             // The potential exists where both weighted sums are positive and finite, i.e. where

@@ -90,9 +90,20 @@ void require_contiguous(const A& a, std::string_view name) {
     }
 }
 
-inline void require_size(std::string_view name, std::size_t got, std::size_t want) {
+/// An argument's name: a string, or a callable making one (so that a name composed from a list
+/// index is only built when it is needed, and a kernel call allocates nothing).
+template <class Name>
+std::string name_of(const Name& name) {
+    if constexpr (std::is_invocable_v<const Name&>)
+        return std::string(name());
+    else
+        return std::string(name);
+}
+
+template <class Name>
+void require_size(const Name& name, std::size_t got, std::size_t want) {
     if (got != want)
-        throw domain_error("argument '" + std::string(name) + "' has " + std::to_string(got) +
+        throw domain_error("argument '" + name_of(name) + "' has " + std::to_string(got) +
                            " elements, expected " + std::to_string(want) +
                            " (the number of elements of the output)");
 }
@@ -253,16 +264,6 @@ struct finite {
         return s.finite();
     }
 };
-
-/// An argument's name: a string, or a callable making one (so that a name composed from a list
-/// index is only built when it is needed, and a kernel call allocates nothing).
-template <class Name>
-std::string name_of(const Name& name) {
-    if constexpr (std::is_invocable_v<const Name&>)
-        return std::string(name());
-    else
-        return std::string(name);
-}
 
 template <class Name>
 [[noreturn]] void throw_bad_element(const Name& name, std::size_t i, long double value,
