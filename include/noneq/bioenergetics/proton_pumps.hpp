@@ -15,7 +15,8 @@
 //
 // Hydrolysis free energies dG = dG0' + RT ln Q, with Q in the 1 M standard state at pH 7:
 //   ATP + H2O -> ADP + Pi:  dG0' = -30.5 kJ/mol;  PPi + H2O -> 2 Pi:  dG0' = -19.2 kJ/mol
-//   (Nelson & Cox, Lehninger Principles of Biochemistry, 5th ed., Table 13-6, 25 C, pH 7).
+//   (Nelson & Cox, Lehninger Principles of Biochemistry, 5th ed., Table 13-4, 25 C, pH 7);
+//   ATP's dG is atp_hydrolysis_free_energy of membrane/pump_nak.hpp (one formula, one place).
 // A pump moving n H+ per fuel molecule runs forward only while the cycle's free energy
 // dG_fuel + n dmu_H < 0; the largest admissible n is floor(-dG_fuel / dmu_H). Measured
 // stoichiometries: 2 H+/ATP and 1 H+/PPi in red-beet tonoplast vesicles (Schmidt & Briskin 1993,
@@ -25,6 +26,7 @@
 
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
+#include <noneq/membrane/pump_nak.hpp>
 #include <noneq/potential/electrochemical.hpp>
 #include <noneq/units.hpp>
 
@@ -32,10 +34,11 @@
 
 namespace noneq {
 
-/// Standard transformed Gibbs energies (pH 7, 25 C, 1 M standard state), J/mol: Nelson & Cox,
-/// Lehninger Principles of Biochemistry, Table 13-6.
-inline constexpr double atp_hydrolysis_dG0_J_per_mol = -30.5e3;
-inline constexpr double ppi_hydrolysis_dG0_J_per_mol = -19.2e3;
+/// Standard transformed Gibbs energy of PPi + H2O -> 2 Pi (pH 7, 25 C, 1 M standard state),
+/// J/mol: Nelson & Cox, Lehninger Principles of Biochemistry, Table 13-4. (ATP hydrolysis,
+/// atp_dG0_J_per_mol and atp_hydrolysis_free_energy, live with the Na/K pump in
+/// membrane/pump_nak.hpp and are used from there.)
+inline constexpr double ppi_dG0_J_per_mol = -19.2e3;
 
 /// Molar work of moving H+ from the cytosol (pH_cyt) into the vacuole (pH_vac) across
 /// dpsi = psi_vac - psi_cyt: F dpsi - ln10 RT (pH_vac - pH_cyt).
@@ -62,31 +65,11 @@ molar_energy<V> hydrolysis_free_energy(unchecked_t, const molar_energy<V>& dG0, 
                                        V(scalar_t<V>(constants::R.value())) * T.value() * ln_Q);
 }
 
-/// dG of ATP hydrolysis: dG0' + RT ln([ADP][Pi] / [ATP] / 1 M). Concentrations > 0.
-template <value_type V>
-molar_energy<V> atp_hydrolysis_free_energy(const concentration<V>& atp, const concentration<V>& adp,
-                                           const concentration<V>& pi, const temperature<V>& T,
-                                           const molar_energy<V>& dG0 = molar_energy<V>::from_value(
-                                               V(scalar_t<V>(atp_hydrolysis_dG0_J_per_mol)))) {
-    using std::log;
-    using xsimd::log;
-    require_positive("c_ATP", atp.value(), "mol/m^3");
-    require_positive("c_ADP", adp.value(), "mol/m^3");
-    require_positive("c_Pi", pi.value(), "mol/m^3");
-    require_positive("T", T.value(), "K");
-    require_finite("dG0", dG0.value(), "J/mol");
-    const V molar(scalar_t<V>(1000)); // 1 M = 1000 mol/m^3
-    return hydrolysis_free_energy(
-        unchecked, dG0,
-        log(adp.value() / molar) + log(pi.value() / molar) - log(atp.value() / molar), T);
-}
-
 /// dG of pyrophosphate hydrolysis: dG0' + RT ln([Pi]^2 / [PPi] / 1 M). Concentrations > 0.
 template <value_type V>
-molar_energy<V> ppi_hydrolysis_free_energy(const concentration<V>& ppi, const concentration<V>& pi,
-                                           const temperature<V>& T,
-                                           const molar_energy<V>& dG0 = molar_energy<V>::from_value(
-                                               V(scalar_t<V>(ppi_hydrolysis_dG0_J_per_mol)))) {
+molar_energy<V> ppi_hydrolysis_free_energy(
+    const concentration<V>& ppi, const concentration<V>& pi, const temperature<V>& T,
+    const molar_energy<V>& dG0 = molar_energy<V>::from_value(V(scalar_t<V>(ppi_dG0_J_per_mol)))) {
     using std::log;
     using xsimd::log;
     require_positive("c_PPi", ppi.value(), "mol/m^3");
