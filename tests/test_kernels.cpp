@@ -344,10 +344,13 @@ TEST_CASE("kernels agree with the scalar API (same templates; libm vs xsimd math
         const double cur = si_value(noneq::ghk_current(-1, make<unit::permeability>(P[i]),
                                                        make<unit::voltage>(v[i]), c_in, c_out, T));
         worst_e = std::max(worst_e, std::fabs(E[i] - e) / std::max(std::fabs(e), 1e-3));
-        worst_i = std::max(worst_i, std::fabs(I[i] - cur) / std::fabs(cur));
+        // Relative to the sum of the two terms' magnitudes: near the reversal potential the
+        // current cancels and libm's and xsimd's exp may differ in the last bit of each term.
+        const double S = static_cast<double>(ghk_scale(-1, P[i], v[i], ci[i], co[i], in_K(T)));
+        worst_i = std::max(worst_i, std::fabs(I[i] - cur) / S);
     }
     CHECK(worst_e <= 1e-14);
-    CHECK(worst_i <= 1e-13);
+    CHECK(worst_i <= 1e-14);
 }
 
 // ---- any length, any alignment, any container ------------------------------------------------
