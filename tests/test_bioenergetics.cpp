@@ -378,6 +378,40 @@ TEST_CASE("NHX: 1:1 accumulation 10^dpH independent of dpsi; n:1 gains exp((n-1)
     CHECK_THROWS_AS(nhx_max_accumulation(0, 7.5, 5.5, 0.0_mV, T), noneq::domain_error);
 }
 
+TEST_CASE("NHX as a two-species Markov cycle stalls exactly at the thermodynamic Na+ ratio") {
+    // Ping-pong 1 Na+ : 1 H+ exchanger, inside = vacuole, outside = cytosol:
+    // E_o + Na_o -> ENa_o -> ENa_i -> E_i + Na_i;  E_i + H_i -> EH_i -> EH_o -> E_o + H_o.
+    // The loaded translocations carry +1 e in and +1 e out: electroneutral per turn.
+    const ligand na_o{0, membrane_side::out}, na_i{0, membrane_side::in};
+    const ligand h_o{1, membrane_side::out}, h_i{1, membrane_side::in};
+    const double kb5 = 2e3 * 50.0 * 1e8 * 400.0 * 1e3 * 3e3 / (1e4 * 60.0 * 1e3 * 5e3 * 3e2);
+    const markov_cycle<6, 2> nhx("NHX ping-pong", {cycle_species{"Na", 1}, cycle_species{"H", 1}},
+                                 {cycle_transition{2e3, 1e4, 0.0, 0.5, na_o, {}},
+                                  cycle_transition{50.0, 60.0, 1.0, 0.4, {}, {}},
+                                  cycle_transition{1e3, 1e3, 0.0, 0.5, {}, na_i},
+                                  cycle_transition{1e8, 5e3, 0.0, 0.5, h_i, {}},
+                                  cycle_transition{400.0, 3e2, -1.0, 0.7, {}, {}},
+                                  cycle_transition{3e3, kb5, 0.0, 0.5, {}, h_o}});
+    CHECK(nhx.stoichiometry(0) == 1);
+    CHECK(nhx.stoichiometry(1) == -1);
+    const auto T = kelvin(25.0_degC);
+    for (double mv : {-30.0, 0.0, 30.0}) {
+        const auto v = voltage<double>::from_value(mv * 1e-3);
+        const double r = nhx_max_accumulation(1, 7.5, 5.5, v, T);
+        using C2 = std::array<concentration<double>, 2>;
+        const double h_cyt = std::pow(10.0, 3 - 7.5), h_vac = std::pow(10.0, 3 - 5.5);
+        const auto at = [&](double na_ratio) {
+            return nhx.steady_state(v, C2{mM(10.0 * na_ratio), mM(h_vac)}, C2{mM(10.0), mM(h_cyt)},
+                                    T);
+        };
+        const auto eq = at(r);
+        const auto rr = nhx.rates(v, C2{mM(10.0 * r), mM(h_vac)}, C2{mM(10.0), mM(h_cyt)}, T);
+        CHECK(std::abs(eq.flux) < 1e-12 * rr.forward[0] * eq.occupancy[0]);
+        CHECK(at(0.5 * r).flux > 0); // below the ratio Na+ still enters the vacuole
+        CHECK(at(2.0 * r).flux < 0); // above it the exchange runs backwards
+    }
+}
+
 TEST_CASE("kinetic vacuole: acidifies, sequesters Na+, keeps mass and charge books") {
     const vacuole_model m;
     auto x = m.initial_state();
