@@ -89,11 +89,17 @@ inf_tau<V> gate_inf_tau(const V& v, const V& phi) {
     }
 }
 
-/// dx/dt of one gate, 1/ms.
+/// dx/dt of one gate, 1/ms. The alpha/beta form is evaluated as phi (alpha (1 - x) - beta x),
+/// without divisions (equal to (x_inf - x)/tau up to rounding).
 template <gate_kinetics K, value_type V>
 V gate_derivative(const V& x, const V& v, const V& phi) {
-    const auto r = gate_inf_tau<K>(v, phi);
-    return (r.inf - x) / r.tau;
+    if constexpr (alpha_beta_kinetics<K>) {
+        const V a = K::alpha(v);
+        return phi * (a - (a + K::beta(v)) * x);
+    } else {
+        const auto r = gate_inf_tau<K>(v, phi);
+        return (r.inf - x) / r.tau;
+    }
 }
 
 /// Exact update of a gate over dt (ms) for frozen V (Rush & Larsen 1978):
