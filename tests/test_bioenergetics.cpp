@@ -230,6 +230,21 @@ TEST_CASE("ratchet: no fluctuation, no pumping (equal concentrations, any consta
                          noneq::domain_error);
 }
 
+TEST_CASE("ratchet with a charged substrate: no net flux at the equilibrium ratio of any field") {
+    carrier_parameters p = four_state_carrier::consistent_defaults();
+    p.substrate_valence = 1;
+    const four_state_carrier c(p);
+    CHECK(c.cycle().translocated_charge() == doctest::Approx(1.0).epsilon(1e-15));
+    const double vt = in_V(thermal_voltage(temperature<double>::from_value(298.15)));
+    for (double v : {-0.08, 0.0, 0.05}) {
+        const double r = std::exp(-v / vt); // c_in/c_out at equilibrium
+        const auto q = c.rates(v, r, 1.0);
+        const auto pst = linalg::stationary(q);
+        CHECK(std::abs(c.steady_flux(v, r, 1.0)) < 1e-12 * q[3][2] * pst[2]);
+        CHECK(c.steady_flux(v, 1.1 * r, 1.0) < 0); // downhill out
+    }
+}
+
 TEST_CASE("ratchet: a zero-mean field pumps uphill (c_in > c_out), all three drives") {
     const four_state_carrier c;
     for (auto k : {drive_kind::telegraph, drive_kind::square, drive_kind::sine}) {

@@ -11,6 +11,9 @@
 // The conformational step of the loaded carrier moves charge q out -> in; the empty carrier's
 // return moves it back, so no net charge crosses per turn and a constant field cannot pump: the
 // cycle closes (prod k+/prod k- = c_out/c_in at every V) and the flux vanishes at c_in = c_out.
+// (A charged substrate, substrate_valence = z, makes the empty return carry z - q; a constant
+// field then sets the equilibrium ratio c_in/c_out = exp(-z F V / RT); stall_ratio stays the
+// c_in/c_out of zero mean flux.)
 // A zero-mean changing field breaks this only kinetically: the asymmetric rates (d_a != d_b,
 // different base rates) rectify the field's fluctuations into net transport (the ratchet). The
 // flux counted is the net release of S inside (step 2 -> 3), per carrier.
@@ -46,8 +49,9 @@ struct carrier_parameters {
     double beta_f = 1e3;   ///< E_in -> E_out, 1/s
     double beta_b =
         1e3; ///< E_out -> E_in, 1/s (for consistency, = alpha_f beta_f K_in / (alpha_b K_out))
-    double split_b = 0.9; ///< load-splitting of the empty return step
-    double charge = 2.0;  ///< e carried out -> in by the loaded conformational change
+    double split_b = 0.9;      ///< load-splitting of the empty return step
+    double charge = 2.0;       ///< e carried out -> in by the loaded conformational change
+    int substrate_valence = 0; ///< z of S; the empty return then carries z - charge (in e)
 };
 
 /// The shape of the zero-mean driving field.
@@ -182,11 +186,12 @@ private:
     static markov_cycle<4, 1> make_cycle(const carrier_parameters& p) {
         const ligand s_out{0, membrane_side::out}, s_in{0, membrane_side::in};
         return markov_cycle<4, 1>(
-            "four-state carrier", {cycle_species{"S", 0}},
+            "four-state carrier", {cycle_species{"S", p.substrate_valence}},
             {cycle_transition{p.k_on_out, p.k_on_out * p.K_out, 0.0, 0.5, s_out, {}},
              cycle_transition{p.alpha_f, p.alpha_b, p.charge, p.split_a, {}, {}},
              cycle_transition{p.k_on_in * p.K_in, p.k_on_in, 0.0, 0.5, {}, s_in},
-             cycle_transition{p.beta_f, p.beta_b, -p.charge, p.split_b, {}, {}}});
+             cycle_transition{
+                 p.beta_f, p.beta_b, p.substrate_valence - p.charge, p.split_b, {}, {}}});
     }
     static void check(double c_in, double c_out) {
         require_positive("c_in", c_in, "mM");
