@@ -12,13 +12,16 @@
 #include <noneq/membrane/squid_axon.hpp>
 
 #include <boost/numeric/odeint/integrate/integrate_const.hpp>
+#include <boost/numeric/odeint/stepper/generation.hpp>
 #include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
+#include <boost/numeric/odeint/stepper/runge_kutta_dopri5.hpp>
 
 #include <doctest/doctest.h>
 
 #include <array>
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 using namespace noneq;
@@ -132,6 +135,25 @@ TEST_CASE("rosenbrock4 through the ublas adapter, with a finite-difference Jacob
     // x0 = e^{-2t}; x1 = (e^{-t/2} - e^{-2t}) / 1.5
     CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
     CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
+}
+
+TEST_CASE("guarded integration with a controlled (adaptive, non-dense) odeint stepper") {
+    decay sys;
+    decay::state_type x{1.0, 0.0};
+    std::size_t seen = 0;
+    double t_last = -1;
+    auto st =
+        odeint::make_controlled(1e-11, 1e-11, odeint::runge_kutta_dopri5<decay::state_type>{});
+    const auto n = integrate_guarded(st, sys, x, 0.0, 2.0, 0.1, [&](const auto&, double t) {
+        ++seen;
+        CHECK(t > t_last);
+        t_last = t;
+    });
+    CHECK(seen == n + 1); // t0 and every accepted step
+    CHECK(t_last == 2.0); // the last step lands on t1
+    CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
+    CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
+    CHECK_THROWS_AS(integrate_guarded(st, sys, x, 1.0, 0.0, 0.1), std::invalid_argument);
 }
 
 TEST_CASE("observers: spike interpolation, traces, progress, chains") {

@@ -3,7 +3,8 @@
 //
 //   auto n = noneq::integrate_guarded(stepper, system, x, t0, t1, dt, observer);
 //
-// * stepper: any odeint stepper by its category —
+// * stepper: any odeint stepper by its category (or one derived from it, e.g. odeint's FSAL
+//   variants) —
 //     stepper_tag (runge_kutta4, noneq::exponential_euler, ...): fixed steps dt, the last one
 //       shortened to land on t1; the observer sees every step;
 //     controlled_stepper_tag (make_controlled(...)): adaptive steps, first try dt; the observer
@@ -146,7 +147,7 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
     State good = x;
     double t_good = t0;
 
-    if constexpr (std::is_same_v<category, odeint::stepper_tag>) {
+    if constexpr (std::is_base_of_v<odeint::stepper_tag, category>) {
         const double n_full = std::floor((t1 - t0) / dt * (1 + 1e-12));
         const auto n = static_cast<std::size_t>(n_full);
         for (std::size_t k = 0; k <= n; ++k) {
@@ -165,7 +166,7 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
             good = x;
             t_good = tn;
         }
-    } else if constexpr (std::is_same_v<category, odeint::controlled_stepper_tag>) {
+    } else if constexpr (std::is_base_of_v<odeint::controlled_stepper_tag, category>) {
         double t = t0, h = dt;
         std::size_t fails = 0;
         while (t < t1) {
@@ -204,7 +205,7 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
                 detail::fail_stepper(sys, "non-finite step size", t_good);
             }
         }
-    } else if constexpr (std::is_same_v<category, odeint::dense_output_stepper_tag>) {
+    } else if constexpr (std::is_base_of_v<odeint::dense_output_stepper_tag, category>) {
         stepper.initialize(x, t0, dt);
         std::size_t k = 1;
         double t_next = std::min(t0 + dt, t1);
