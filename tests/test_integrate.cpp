@@ -153,7 +153,8 @@ TEST_CASE("guarded integration with a controlled (adaptive, non-dense) odeint st
     CHECK(t_last == 2.0); // the last step lands on t1
     CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
     CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
-    CHECK_THROWS_AS(integrate_guarded(st, sys, x, 1.0, 0.0, 0.1), std::invalid_argument);
+    CHECK_THROWS_AS(integrate_guarded(st, sys, x, 1.0, 0.0, 0.1), domain_error);
+    CHECK_THROWS_AS(integrate_guarded(st, sys, x, 0.0, 1.0, -0.1), domain_error);
 }
 
 TEST_CASE("observers: spike interpolation, traces, progress, chains") {

@@ -24,6 +24,8 @@
 // kept state. No timing or allocation overhead beyond one copy of the state per step.
 #pragma once
 
+#include <noneq/core/error.hpp>
+
 #include <boost/numeric/odeint/stepper/controlled_step_result.hpp>
 #include <boost/numeric/odeint/stepper/stepper_categories.hpp>
 #include <boost/numeric/odeint/util/odeint_error.hpp>
@@ -123,10 +125,9 @@ inline double min_step(double t, double t0, double t1) {
 }
 
 inline void check_interval(double t0, double t1, double dt) {
-    if (!(std::isfinite(t0) && std::isfinite(t1) && t1 >= t0))
-        throw std::invalid_argument("noneq: integrate_guarded needs finite t0 <= t1");
-    if (!(dt > 0 && std::isfinite(dt)))
-        throw std::invalid_argument("noneq: integrate_guarded needs a finite dt > 0");
+    require_finite("t0", t0);
+    require(t1 >= t0 && std::isfinite(t1), "t1", t1, ">= t0, finite");
+    require_positive("dt", dt);
 }
 
 } // namespace detail

@@ -4,6 +4,8 @@
 // integrate functions, which copy their observer; integrate_guarded takes it by reference).
 #pragma once
 
+#include <noneq/core/error.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -23,7 +25,9 @@ namespace noneq {
 class spike_detector {
 public:
     explicit spike_detector(double threshold = 0.0, std::size_t index = 0, double t_from = -1e300)
-        : thr_(threshold), idx_(index), t_from_(t_from) {}
+        : thr_(threshold), idx_(index), t_from_(t_from) {
+        require_finite("threshold", threshold);
+    }
 
     template <class State>
     void operator()(const State& x, double t) {
