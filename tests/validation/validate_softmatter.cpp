@@ -157,6 +157,30 @@ TEST_CASE("Cahn-Hilliard with Flory-Huggins relaxes to the common-tangent compos
     INFO("binodal ", b.low, " ", b.high, "; plateaus ", phi(0), " ", phi(n - 1));
     CHECK(phi(0) == doctest::Approx(b.low).epsilon(1e-11).scale(0.0));
     CHECK(phi(n - 1) == doctest::Approx(b.high).epsilon(1e-11).scale(0.0));
+    // Its excess free energy over the common tangent is the square-gradient tension.
+    double tangent = 0.0;
+    for (double v : phi)
+        tangent += sm::fh_free_energy(b.low, N, chi) + b.mu * (v - b.low);
+    const double sigma_ch = ch.free_energy() - tangent * dx;
+    const double sigma = sm::fh_interfacial_tension(N, chi, 1.0);
+    INFO("sigma: CH ", sigma_ch, ", quadrature ", sigma);
+    CHECK(sigma_ch == doctest::Approx(sigma).epsilon(1e-11).scale(0.0)); // measured 1e-13
+}
+
+TEST_CASE("Flory-Huggins interfacial tension: mean-field exponent 3/2 and kappa^(1/2)") {
+    // sigma ~ (chi - chi_c)^(3/2) near the critical point (van der Waals / Cahn & Hilliard 1958);
+    // the next correction is O(chi - chi_c), 1e-3 relative at d = 1e-3.
+    for (double N : {1.0, 100.0}) {
+        const double cc = sm::fh_critical_point(N).chi, d = 1e-3;
+        const double s1 = sm::fh_interfacial_tension(N, cc * (1 + d), 1.0);
+        const double s2 = sm::fh_interfacial_tension(N, cc * (1 + 2 * d), 1.0);
+        INFO("N = ", N);
+        CHECK(s2 / s1 == doctest::Approx(std::pow(2.0, 1.5)).epsilon(5e-3).scale(0.0));
+    }
+    CHECK(sm::fh_interfacial_tension(1.0, 3.0, 4.0) ==
+          doctest::Approx(2.0 * sm::fh_interfacial_tension(1.0, 3.0, 1.0)).epsilon(1e-12));
+    CHECK(std::isnan(sm::fh_interfacial_tension(1.0, 1.5, 1.0)));
+    CHECK_THROWS_AS(sm::fh_interfacial_tension(1.0, 3.0, 0.0), noneq::domain_error);
 }
 
 TEST_CASE("Condensates form near the ATP source (Weber et al. 2019)") {

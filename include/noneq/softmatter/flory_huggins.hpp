@@ -33,6 +33,8 @@
 #include <noneq/core/roots.hpp>
 #include <noneq/units.hpp>
 
+#include <boost/math/quadrature/gauss_kronrod.hpp>
+
 #include <cmath>
 #include <concepts>
 #include <limits>
@@ -260,8 +262,30 @@ inline coexistence fh_binodal(double N, double chi) {
     return common_tangent(fh_model{N, chi}, sp.low, sp.high);
 }
 
-// ---- chi(T)
-// --------------------------------------------------------------------------------------
+// ---- interfacial tension (square-gradient theory) ---------------------------------------------
+
+/// Tension of the flat interface between the coexisting phases in the square-gradient (Cahn &
+/// Hilliard 1958) theory with gradient coefficient kappa:
+///     sigma = int_{low}^{high} sqrt(2 kappa Delta f(phi)) dphi,
+///     Delta f = f(phi) - f(low) - mu (phi - low)   (height above the common tangent).
+/// Units: with f in k_B T per site volume v0 and kappa in k_B T l^2 / v0, sigma is in
+/// k_B T l / v0 (on a lattice of spacing l = v0^(1/3): k_B T / l^2). Adaptive Gauss-Kronrod;
+/// NaN where there is no two-phase region.
+inline double fh_interfacial_tension(double N, double chi, double kappa) {
+    require_positive("kappa", kappa);
+    const auto b = fh_binodal(N, chi);
+    if (!b.two_phase) return fh_nan;
+    const double f_lo = fh_free_energy(unchecked, b.low, N, chi);
+    auto integrand = [&](double phi) {
+        if (!(phi > 0.0 && phi < 1.0)) return 0.0;
+        const double df = fh_free_energy(unchecked, phi, N, chi) - f_lo - b.mu * (phi - b.low);
+        return df > 0.0 ? std::sqrt(2.0 * kappa * df) : 0.0;
+    };
+    return boost::math::quadrature::gauss_kronrod<double, 61>::integrate(integrand, b.low, b.high,
+                                                                         15, 1e-13);
+}
+
+// ---- chi(T) ----------------------------------------------------------------------------------
 
 /// chi(T) = A + B / T (enthalpic B, entropic A; Flory 1953). B > 0: upper critical solution
 /// temperature; B < 0: lower.
