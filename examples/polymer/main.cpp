@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     CLI::App app{"noneq-polymer: Flory-Huggins critical point, spinodal and binodal, with shear"};
     double N = 100.0, chi = 0.7, shear = 0.0, T = 300.0, v0 = 1e-28;
     double phi_star = 0.02, eta_s = 1e-3, eta_star = 0.1, a = 3.75, je_star = 1e-2, b = 2.25;
+    double kappa = 1.0;
     std::string csv_path;
     app.add_option("--n", N, "chain length in lattice sites (1e-3..1e9; default 100)")
         ->check(CLI::Range(1e-3, 1e9));
@@ -51,6 +53,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1e-12, 1e12));
     app.add_option("--b", b, "semidilute compliance exponent, J ~ phi^-b (0..20; default 2.25)")
         ->check(CLI::Range(0.0, 20.0));
+    app.add_option("--kappa", kappa,
+                   "square-gradient coefficient, k_B T l^2 / v0 with l = v0^(1/3) (default 1)")
+        ->check(CLI::Range(1e-6, 1e6));
     app.add_option("--csv", csv_path,
                    "write the phase diagram (chi, spinodal, binodal) from chi_c to 3 chi_c");
     try {
@@ -95,6 +100,13 @@ int main(int argc, char** argv) {
         kv("binodal_high", r.bin.high);
         if (r.bin.two_phase) kv("binodal_ln_low", r.bin.ln_low);
         std::printf("two_phase=%s\n", r.bin.two_phase ? "true" : "false");
+        if (shear == 0.0 && r.bin.two_phase) {
+            // Square-gradient tension: reduced (k_B T / l^2 units) and in mN/m.
+            const double sigma = sm::fh_interfacial_tension(N, chi, kappa);
+            const double l = std::cbrt(v0);
+            kv("interfacial_tension_reduced", sigma);
+            kv("interfacial_tension_mN_per_m", sigma * constants::k_B.value() * T / (l * l) * 1e3);
+        }
         if (shear > 0.0) {
             const auto c0 = sm::fh_critical_point(N);
             kv("phi_c_at_rest", c0.phi);
