@@ -1,7 +1,8 @@
 // noneq-polymer: the Flory-Huggins phase diagram point of a polymer solution (chain length N,
 // interaction chi), at rest or in steady shear (Wolf's generalised Gibbs energy). Output:
-// key=value lines (%.12g): the critical point, the spinodal and the binodal; where the solution is
-// stable (chi below the critical value) the compositions are nan and two_phase=false.
+// key=value lines (%.12g): the critical point, the spinodal, the binodal and (at rest) the square-
+// gradient interfacial tension; where the solution is stable (chi below the critical value) the
+// compositions are nan and two_phase=false.
 // Bad input: one line on stderr naming the argument and its allowed range, exit code 2.
 //
 //   noneq-polymer --n 1000 --chi 0.6
