@@ -209,6 +209,16 @@ TEST_CASE("Severi 2012: parameters are checked") {
     p = {};
     p.if_block = 1.0; // full block is legal
     CHECK_NOTHROW(sv::model{p});
+    p = {};
+    p.ko_mM = 0.0;
+    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("ko_mM"), domain_error);
+    // read-outs at the API edge are quantities
+    const sv::model mdl{};
+    CHECK(in_mV(sv::membrane_potential(sv::initial_state)) ==
+          doctest::Approx(-52.0).epsilon(1e-15));
+    CHECK(sv::subspace_calcium(sv::initial_state).value() == 1e-5); // mol/m^3 = mM
+    CHECK(sv::funny_current(mdl, sv::initial_state).value() ==
+          doctest::Approx(mdl.currents(sv::initial_state).i_f * 1e-9).epsilon(1e-15));
 }
 
 namespace {

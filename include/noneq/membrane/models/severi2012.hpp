@@ -166,8 +166,11 @@ struct parameters {
                 "0 or 1: the paper models 1 uM only", "uM");
         require_positive("T_K", T_K, "K");
         require_positive("C_uF", C_uF, "uF");
-        for (double c : {nao_mM, ki_mM, ko_mM, cao_mM})
-            require_positive("ionic concentration", c);
+        require_positive("nao_mM", nao_mM, "mM");
+        require_positive("ki_mM", ki_mM, "mM");
+        require_positive("ko_mM", ko_mM, "mM");
+        require_positive("cao_mM", cao_mM, "mM");
+        require_nonnegative("mgi_mM", mgi_mM, "mM");
     }
 };
 
@@ -367,5 +370,19 @@ private:
         n_shift_, p_up_, alpha_a_;
     bool kach_on_;
 };
+
+/// Read-outs at the API edge, as quantities.
+inline voltage<double> membrane_potential(const state& x) {
+    return voltage<double>::from_value(x[V] * 1e-3);
+}
+inline concentration<double> subspace_calcium(const state& x) {
+    return concentration<double>::from_value(x[Ca_sub]); // mM = mol/m^3
+}
+inline concentration<double> cytosolic_calcium(const state& x) {
+    return concentration<double>::from_value(x[Cai]);
+}
+inline noneq::current<double> funny_current(const model& m, const state& x) {
+    return noneq::current<double>::from_value(m.currents(x).i_f * 1e-9);
+}
 
 } // namespace noneq::severi2012
