@@ -35,6 +35,7 @@
 #include <cmath>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -78,6 +79,19 @@ std::string variable_name_of(const S& sys, std::size_t i) {
         return std::string(sys.first.variable_name(i));
     else
         return "x[" + std::to_string(i) + "]";
+}
+
+template <class T>
+struct is_reference_wrapper : std::false_type {};
+template <class T>
+struct is_reference_wrapper<std::reference_wrapper<T>> : std::true_type {};
+
+template <class S>
+auto as_ref(S& sys) {
+    if constexpr (is_reference_wrapper<std::remove_cv_t<S>>::value)
+        return sys;
+    else
+        return std::ref(sys);
 }
 
 /// Index of the first non-finite element, or size() if all are finite.
@@ -141,6 +155,9 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
     using stepper_t = std::remove_cvref_t<typename odeint::unwrap_reference<Stepper>::type>;
     using category = typename stepper_t::stepper_category;
     detail::check_interval(t0, t1, dt);
+    // odeint steppers take the system by value: hand them a reference, so that a system with
+    // members that allocate (a synapse's spike list) is never copied per step
+    const auto sys_ref = detail::as_ref(sys);
     if (auto i = detail::first_nonfinite(x); i < detail::size_of(x))
         detail::fail_nonfinite(sys, x, i, t0, t0);
     observer(std::as_const(x), t0);
@@ -155,7 +172,7 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
             const double t = t0 + static_cast<double>(k) * dt;
             const double h = (k < n) ? dt : t1 - t;
             if (!(h > 1e-12 * dt)) break;
-            stepper.do_step(sys, x, t, h);
+            stepper.do_step(sys_ref, x, t, h);
             ++steps;
             const double tn = (k < n) ? t0 + static_cast<double>(k + 1) * dt : t1;
             if (auto i = detail::first_nonfinite(x); i < detail::size_of(x)) {
@@ -175,7 +192,7 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
             const double t_before = t;
             odeint::controlled_step_result res = odeint::fail;
             try {
-                res = stepper.try_step(sys, x, t, h);
+                res = stepper.try_step(sys_ref, x, t, h);
             } catch (const std::exception& e) {
                 x = good;
                 detail::fail_stepper(sys, e.what(), t_good);
@@ -212,7 +229,7 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
         double t_next = std::min(t0 + dt, t1);
         while (t_good < t1) {
             try {
-                stepper.do_step(sys);
+                stepper.do_step(sys_ref);
             } catch (const std::exception& e) {
                 x = good;
                 detail::fail_stepper(sys, e.what(), t_good);
