@@ -4,6 +4,8 @@
 #include <noneq/analysis/fixed_points.hpp>
 #include <noneq/analysis/iv_curve.hpp>
 #include <noneq/analysis/spikes.hpp>
+#include <noneq/integrate/observers.hpp>
+#include <noneq/integrate/run.hpp>
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/gates.hpp>
 #include <noneq/membrane/hh.hpp>
@@ -304,4 +306,40 @@ TEST_CASE("spike statistics and onset bisection") {
     const double x = bisect_onset([](double i) { return i > 2.5; }, 0.0, 10.0, 1e-9);
     CHECK(x == doctest::Approx(2.5).epsilon(1e-9));
     CHECK_THROWS_AS(bisect_onset([](double) { return true; }, 0.0, 1.0, 1e-3), domain_error);
+}
+
+TEST_CASE("a GABA_A event moves the HH axon towards E_Cl: down, slightly up, or over threshold") {
+    using cell =
+        membrane<specific_capacitance, hh::na_channel, hh::k_channel, leak, gaba_a_synapse>;
+    const auto rest_v = fixed_points(hh::make_axon(0.0_uA_per_cm2)).front().v_mV();
+    auto response = [&](double e_cl_mV, double g_mS) {
+        environment env;
+        const double cl_out = 130; // Cl_i from E_Cl = -(RT/F) ln(Cl_o/Cl_i)
+        env.set<ion::cl>(concentration<double>::from_value(
+                             cl_out * std::exp(e_cl_mV / in_mV(thermal_voltage(env.T)))),
+                         concentration<double>::from_value(cl_out));
+        cell c(env, specific_capacitance(), hh::make_na_channel(), hh::make_k_channel(),
+               hh::make_leak(),
+               gaba_a_synapse({conductance_density<double>::from_value(g_mS * 10)}, {5.0}));
+        CHECK(c.part<3>().e_cl_mV() == doctest::Approx(e_cl_mV).epsilon(1e-12));
+        auto x = c.steady_state(rest_v);
+        spike_detector sd;
+        double peak = 0;
+        run(c, x, 0.0, 60.0, method::dopri5, {0.025, 1e-9, 1e-9}, [&](const auto& s, double t) {
+            sd(s, t);
+            if (std::abs(s[0] - rest_v) > std::abs(peak)) peak = s[0] - rest_v;
+        });
+        return std::pair{peak, sd.count()};
+    };
+    const auto [down, n_down] = response(rest_v - 10, 1.0);
+    CHECK(down < -1.0);
+    CHECK(down > -10.0); // never past E_Cl
+    CHECK(n_down == 0);
+    const auto [shunt, n_shunt] = response(rest_v + 2, 1.0);
+    CHECK(shunt > 0.0);
+    CHECK(shunt < 2.0); // depolarises, but stays below E_Cl and so below threshold
+    CHECK(n_shunt == 0);
+    const auto [up, n_up] = response(-30.0, 1.0);
+    CHECK(up > 60.0);
+    CHECK(n_up == 1); // E_Cl above threshold: the "inhibitory" synapse fires the cell
 }
