@@ -2,19 +2,14 @@
 // arrays layout, stepped batch by batch with xsimd through the SAME value-type-generic formulas
 // a single cell uses (for the Hodgkin-Huxley cell: noneq/membrane/hh.hpp with V = batch<double>).
 //
-// Layout: one aligned array per state variable (state 0 is the membrane potential, mV), padded to
-// a whole number of SIMD batches; padding lanes are inert cells without stimulus whose spikes are
-// never recorded. Per-cell parameters: stimulus current and membrane area (the stimulus density
-// is current/area). Spikes are upward crossings of a threshold (0 mV by default) between two
-// steps; the time is interpolated linearly within the step. Counts are always kept; times up to a
-// fixed capacity per cell (chosen at construction, so stepping never allocates).
-//
-// Stepping: the cells are uncoupled, so advance() keeps each group of batches in registers for a
-// whole block of steps (temporal blocking; the state is read and written once per block, not once
-// per step). Blocks end at a common time for all cells: at each block end the state is checked
-// for non-finite values; if one appears, every cell is restored to the block's start (the last
-// common good state) and noneq::domain_error names the cell, the variable and the step time.
-// Optionally several threads share the cells (contiguous batch ranges, a barrier per block).
+// Layout: one aligned array per state variable (state 0: V in mV), padded to whole SIMD batches
+// (padding lanes are inert, unrecorded cells). Per-cell parameters: stimulus current and area.
+// Spikes: upward threshold crossings (0 mV), time interpolated within the step; counts always,
+// times up to a capacity per cell fixed at construction (stepping never allocates).
+// Stepping: the cells are uncoupled, so each group of batches stays in registers for a block of
+// steps (temporal blocking). At each block end (a common time) the state is checked; a non-finite
+// value restores every cell to the block's start and throws domain_error naming the cell, the
+// variable and the time. Optionally several threads share the cells (a barrier per block).
 #pragma once
 
 #include <noneq/core/error.hpp>
@@ -32,6 +27,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -76,10 +72,8 @@ struct hh_cell {
     double ena = hh::ena_mV, ek = hh::ek_mV, el = hh::el_mV, cm = hh::cm_uF_per_cm2;
     hh_coupling coupling = hh_coupling::staggered;
 
-    static const char* state_name(std::size_t k) {
-        constexpr const char* names[] = {"v", "m", "h", "n"};
-        return k < state_size ? names[k] : "?";
-    }
+    static constexpr const char* names[state_size] = {"v", "m", "h", "n"};
+    static const char* state_name(std::size_t k) { return k < state_size ? names[k] : "?"; }
 
     template <class V>
     struct coefficients {
@@ -90,15 +84,10 @@ struct hh_cell {
     template <class V>
     coefficients<V> make_coefficients(double dt_ms) const {
         const auto b = [](double x) { return V(scalar_t<V>(x)); };
-        return {hh::q10_factor(b(celsius)) * b(dt_ms),
-                b(gnabar),
-                b(gkbar),
-                b(gl),
-                b(ena),
-                b(ek),
-                b(gl * el),
-                b(dt_ms / cm),
-                coupling == hh_coupling::staggered};
+        const V q10dt = hh::q10_factor(b(celsius)) * b(dt_ms);
+        return {q10dt,      b(gnabar),     b(gkbar),
+                b(gl),      b(ena),        b(ek),
+                b(gl * el), b(dt_ms / cm), coupling == hh_coupling::staggered};
     }
     /// Rest of hh.mod's INITIAL block: gates at their steady state for v0.
     template <class V>
@@ -113,17 +102,15 @@ struct hh_cell {
         using std::exp;
         using xsimd::exp;
         const V v = x[0], m = x[1], h = x[2], n = x[3];
-        const V gna = k.gnabar * (m * m * m * h);
-        const V n2 = n * n;
-        const V gk = k.gkbar * (n2 * n2);
+        const V n2 = n * n, gna = k.gnabar * (m * m * m * h), gk = k.gkbar * (n2 * n2);
         const V g = gna + gk + k.gl;
         const V v_inf = (gna * k.ena + gk * k.ek + k.gl_el + i_stim) / g;
         x[0] = v_inf + (v - v_inf) * exp(-k.dt_over_cm * g);
         // The gates: hh.hpp's alpha and beta; with s = alpha + beta, x_inf = alpha / s and
         // dt / tau = q10 dt s are hh::rates' x_inf and tau; x_inf + (x - x_inf) e^{-dt/tau} is
         // cnexp's update (hh::gate_step's, with exp as NEURON and Brian2 write it). The three
-        // 1/s share one division: 1/s_m = s_h s_n / (s_m s_h s_n) (a few ulp, no overflow:
-        // every s lies in 0.05 .. 1e3 1/ms for finite V between -200 and 200 mV).
+        // 1/s share one division: 1/s_m = s_h s_n / (s_m s_h s_n) (a few ulp; for V in -200 ..
+        // 200 mV the product lies in 0.08 .. 3e5 ms^-3, far from float's and double's limits).
         const V& vr = k.staggered ? x[0] : v;
         const V am = hh::alpha_m(vr), ah = hh::alpha_h(vr), an = hh::alpha_n(vr);
         const V sm = am + hh::beta_m(vr), sh = ah + hh::beta_h(vr), sn = an + hh::beta_n(vr);
@@ -141,7 +128,6 @@ template <population_model Model, class Real = double>
 requires std::is_floating_point_v<Real>
 class Population {
 public:
-    using real = Real;
     using batch = xsimd::batch<Real>;
     using array_type = std::vector<Real, xsimd::aligned_allocator<Real>>;
     static constexpr std::size_t S = Model::state_size;
@@ -154,28 +140,20 @@ public:
         double threshold_mV = 0.0;       ///< spike: upward crossing of this potential
     };
 
-    /// n cells of `model`, all at v0 (gates at steady state), each with `cell_area` and no
-    /// stimulus; fixed step dt.
+    /// n cells of `model` at v0 (gates at steady state), each of `cell_area`, no stimulus.
     Population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
                area<double> cell_area, options opt)
-        : model_(model), n_(n), dt_ms_(in_ms(dt)), opt_(opt) {
+        : model_(model), n_(n), dt_ms_(in_ms(dt)), opt_(opt), stim_((n + W - 1) / W * W, Real(0)),
+          area_cm2_(n, in_cm2(cell_area)), stim_nA_(n, 0.0), counts_(n, 0), counts_backup_(n, 0),
+          times_(n * opt.spike_capacity, 0.0) {
         require(n > 0, "n", n, ">= 1 cell");
         require_positive("dt", si_value(dt), "s");
         require_finite("v0", si_value(v0), "V");
         require_positive("cell_area", si_value(cell_area), "m^2");
         require(opt.block_steps > 0, "block_steps", opt.block_steps, ">= 1");
         if (opt_.threads == 0) opt_.threads = std::max(1u, std::thread::hardware_concurrency());
-        const std::size_t padded = (n + W - 1) / W * W;
-        for (auto& a : x_)
-            a.assign(padded, 0.0);
-        for (auto& a : backup_)
-            a.assign(padded, 0.0);
-        stim_.assign(padded, 0.0);
-        area_cm2_.assign(n, in_cm2(cell_area));
-        stim_nA_.assign(n, 0.0);
-        counts_.assign(n, 0);
-        counts_backup_.assign(n, 0);
-        times_.assign(n * opt_.spike_capacity, 0.0);
+        for (std::size_t j = 0; j < S; ++j)
+            x_[j].assign(stim_.size(), Real(0)), backup_[j].assign(stim_.size(), Real(0));
         reset(v0);
     }
     Population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
@@ -213,14 +191,6 @@ public:
         area_cm2_[i] = in_cm2(a);
         stim_[i] = static_cast<Real>(stim_nA_[i] * 1e-3 / area_cm2_[i]);
     }
-    area<double> cell_area(std::size_t i) const {
-        check_index(i);
-        return make<unit::area>(area_cm2_[i] * 1e-4);
-    }
-    current_density<double> stimulus_density(std::size_t i) const {
-        check_index(i);
-        return make<unit::current_density>(double(stim_[i]) * 1e-2);
-    }
 
     voltage<double> v(std::size_t i) const {
         check_index(i);
@@ -237,12 +207,9 @@ public:
         return counts_[i];
     }
     std::size_t total_spikes() const {
-        std::size_t s = 0;
-        for (auto c : counts_)
-            s += c;
-        return s;
+        return std::accumulate(counts_.begin(), counts_.end(), std::size_t{0});
     }
-    /// The first min(count, spike_capacity) spike times of cell i.
+    /// The first min(count, spike_capacity) spike times of cell i (allocates: not per step).
     std::vector<time<double>> spike_times(std::size_t i) const {
         check_index(i);
         const std::size_t k = std::min<std::size_t>(counts_[i], opt_.spike_capacity);
@@ -258,7 +225,7 @@ public:
                            [&](std::uint32_t c) { return c > opt_.spike_capacity; });
     }
 
-    /// Advance every cell by `steps` steps of dt.
+    /// Advance every cell by `steps` steps of dt (advance(duration): by round(duration / dt)).
     void advance_steps(std::size_t steps) {
         const std::size_t nb = x_[0].size() / W;
         const unsigned T = static_cast<unsigned>(std::min<std::size_t>(opt_.threads, nb));
@@ -310,7 +277,6 @@ private:
         std::atomic<bool>& failed;
     };
     static constexpr std::size_t G = 4; // batches kept in flight together (instruction-level par.)
-
     void check_index(std::size_t i) const { require(i < n_, "i", i, "cell index < size()"); }
 
     // Blocks of steps over batches [b0, b1); with `sh`, in step with the other threads.
@@ -318,15 +284,11 @@ private:
     std::size_t run_blocks(std::size_t b0, std::size_t b1, std::size_t steps, const shared* sh,
                            failure& f) {
         const auto k = model_.template make_coefficients<batch>(dt_ms_);
-        const std::size_t c0 = std::min(b0 * W, n_), c1 = std::min(b1 * W, n_);
         std::size_t done = 0;
         while (done < steps) {
             const std::size_t len = std::min(opt_.block_steps, steps - done);
             const std::size_t s0 = steps_ + done;
-            for (std::size_t j = 0; j < S; ++j)
-                std::copy(x_[j].begin() + b0 * W, x_[j].begin() + b1 * W,
-                          backup_[j].begin() + b0 * W);
-            std::copy(counts_.begin() + c0, counts_.begin() + c1, counts_backup_.begin() + c0);
+            copy_range(x_, backup_, counts_, counts_backup_, b0, b1);
             std::size_t b = b0;
             for (; b + G <= b1; b += G)
                 run_group<G, false>(b, s0, len, k, f);
@@ -346,16 +308,22 @@ private:
                 sh->sync.arrive_and_wait();
             }
             if (stop) {
-                for (std::size_t j = 0; j < S; ++j)
-                    std::copy(backup_[j].begin() + b0 * W, backup_[j].begin() + b1 * W,
-                              x_[j].begin() + b0 * W);
-                std::copy(counts_backup_.begin() + c0, counts_backup_.begin() + c1,
-                          counts_.begin() + c0);
+                copy_range(backup_, x_, counts_backup_, counts_, b0, b1);
                 return done;
             }
             done += len;
         }
         return done;
+    }
+
+    // State of batches [b0, b1) and spike counts of their cells from (xs, cs) to (xd, cd).
+    void copy_range(const std::array<array_type, S>& xs, std::array<array_type, S>& xd,
+                    const std::vector<std::uint32_t>& cs, std::vector<std::uint32_t>& cd,
+                    std::size_t b0, std::size_t b1) const {
+        for (std::size_t j = 0; j < S; ++j)
+            std::copy(xs[j].begin() + b0 * W, xs[j].begin() + b1 * W, xd[j].begin() + b0 * W);
+        const std::size_t c0 = std::min(b0 * W, n_), c1 = std::min(b1 * W, n_);
+        std::copy(cs.begin() + c0, cs.begin() + c1, cd.begin() + c0);
     }
 
     bool finite_batch(std::size_t b) const {
