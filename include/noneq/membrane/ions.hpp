@@ -2,9 +2,10 @@
 // concentrations on both sides and the temperature, from which Nernst reversals, GHK currents,
 // Q10 factors and pump rates are computed. Plain fixed parameters of one cell (not state).
 //
-// Default concentrations are those of the squid giant axon (Hille, Ion Channels of Excitable
-// Membranes, 3rd ed., Table 1.1 / ch. 1: K 400/20 mM, Na 50/440 mM, Cl 40/560 mM,
-// Ca 1e-4/10 mM inside/outside); the default temperature is NEURON's 6.3 degC.
+// Default concentrations are round figures for the squid giant axon as tabulated by Hille (Ion
+// Channels of Excitable Membranes, 3rd ed., ch. 1): K 400/20 mM, Na 50/440 mM, Cl 40/560 mM
+// inside/outside, and free Ca about 1e-4 mM inside, 10 mM outside. The default temperature is
+// NEURON's 6.3 degC. (hh.mod's channels use fixed reversals, not these concentrations.)
 #pragma once
 
 #include <noneq/core/error.hpp>
