@@ -52,4 +52,5 @@ BENCHMARK(ch_step<2, sm::boundary::no_flux>)
     ->Name("cahn_hilliard_step/2d_noflux")
     ->Arg(128)
     ->Arg(256)
+    ->Arg(512)
     ->Unit(benchmark::kMillisecond);
