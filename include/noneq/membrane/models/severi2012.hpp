@@ -4,10 +4,11 @@
 // 590(18):4483-4499, implemented from the authors' CellML description (Physiome Model
 // Repository) as a composition of noneq's cardiac policies.
 //
-// Story: potential V (mV); references E_Na, E_K, E_Ca (Nernst) and the mixed I_f reversal;
-// flux laws ohmic (I_f, I_Na, I_Kr, I_Ks, I_to, I_KACh), GHK (I_CaL, I_CaT, written with exprel so
-// they are exact through V = 0), pump I_NaK and exchanger I_NaCa; dynamics C dV/dt = -sum I plus
-// Na+ and four Ca2+ compartments (subspace, cytosol, network and junctional SR) with buffers.
+// Story: potential V (mV); references E_Na, E_K (Nernst), the Na/K mixed E_mh of I_Na and the
+// Na/K mixed reversal of I_f; flux laws ohmic (I_f, I_Na, I_Kr, I_Ks, I_to, I_KACh), GHK (I_CaL,
+// I_CaT, written with exprel so they are exact through V = 0), pump I_NaK and exchanger I_NaCa;
+// dynamics C dV/dt = -sum I plus Na+ and four Ca2+ compartments (subspace, cytosol, network and
+// junctional SR) with buffers.
 //
 // Units are the CellML's: t in s, V in mV, I in nA, C in uF (so dV/dt = -I/C is in mV/s),
 // concentrations in mM, volumes in mm^3, conductances in uS. The state is 31 plain doubles,
