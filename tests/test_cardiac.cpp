@@ -75,6 +75,31 @@ TEST_CASE("I_f gate: steady state and time constant") {
     CHECK(g::tau_s(vb, B(0.0)).get(0) == doctest::Approx(g::tau_s(-69.5, 0.0)).epsilon(1e-14));
 }
 
+TEST_CASE("cardiac policies are written once over the value type: float and batch agree") {
+    using B = xsimd::batch<double>;
+    const cardiac::funny_current f{};
+    const cardiac::sodium_potassium_pump p{};
+    const cardiac::sodium_calcium_exchanger x{};
+    const double ena = rtf * std::log(140.0 / 7.5), ek = rtf * std::log(5.4 / 140.0);
+    for (double v : {-65.0, -40.0, 0.0, 25.0}) {
+        CAPTURE(v);
+        const double i_d = f.components(unchecked, v, 0.3, 5.4, ena, ek, 0.8).total();
+        const float i_f =
+            f.components(unchecked, float(v), 0.3f, 5.4f, float(ena), float(ek), 0.8f).total();
+        CHECK(double(i_f) == doctest::Approx(i_d).epsilon(1e-5).scale(1e-3));
+        const B i_b = f.components(unchecked, B(v), B(0.3), B(5.4), B(ena), B(ek), B(0.8)).total();
+        CHECK(i_b.get(0) == doctest::Approx(i_d).epsilon(1e-14));
+        const double nak = p.current_nA(unchecked, v, 7.5, 5.4, ena);
+        CHECK(p.current_nA(unchecked, B(v), B(7.5), B(5.4), B(ena)).get(B::size - 1) ==
+              doctest::Approx(nak).epsilon(1e-14));
+        const double naca = x.current_nA(unchecked, v, 7.5, 140.0, 2e-4, 1.8, rtf);
+        CHECK(x.current_nA(unchecked, B(v), B(7.5), B(140.0), B(2e-4), B(1.8), B(rtf)).get(0) ==
+              doctest::Approx(naca).epsilon(1e-13));
+        CHECK(double(x.current_nA(unchecked, float(v), 7.5f, 140.0f, 2e-4f, 1.8f, float(rtf))) ==
+              doctest::Approx(naca).epsilon(1e-4).scale(1e-3));
+    }
+}
+
 TEST_CASE("I_NaK: saturating in Nai and Ko, scaled by isoprenaline") {
     const cardiac::sodium_potassium_pump p{};
     const double ena = rtf * std::log(140.0 / 7.5);
