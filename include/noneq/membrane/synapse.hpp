@@ -1,5 +1,6 @@
 // noneq/membrane/synapse.hpp — a GABA_A (chloride) synapse with first-order receptor kinetics
-// (Destexhe, Mainen & Sejnowski 1994, J Comput Neurosci 1:195-230, GABA_A:
+// (Destexhe, Mainen & Sejnowski 1994, "An efficient method for computing synaptic conductances
+// based on a kinetic model of receptor binding", Neural Comput 6:14-18; two-state GABA_A:
 //   ds/dt = alpha [T] (1 - s) - beta s,  alpha = 5 /(mM ms), beta = 0.18 /ms,
 //   [T] = 1 mM for 1 ms after each presynaptic spike),
 // whose reversal is the chloride Nernst potential of the membrane's environment (z = -1), not a
