@@ -223,7 +223,7 @@ TEST_CASE("Na/K pump: Luo-Rudy kinetics, stall at E_pump = 3 E_Na - 2 E_K + dG_A
 }
 
 TEST_CASE("ATP hydrolysis free energy: Lehninger's erythrocyte phosphorylation potential") {
-    // Nelson & Cox, Lehninger Principles of Biochemistry, Worked Example 13-2 (human
+    // Nelson & Cox, Lehninger Principles of Biochemistry, ch. 13, worked example (human
     // erythrocytes, 25 C: ATP 2.25, ADP 0.25, Pi 1.65 mM, dG0' = -30.5 kJ/mol): about -52 kJ/mol.
     const auto dG = atp_hydrolysis_free_energy(2.25_mM, 0.25_mM, 1.65_mM, kelvin(25.0_degC));
     CHECK(in_kJ_per_mol(dG) == doctest::Approx(-51.8).epsilon(2e-3)); // text rounds RT, ln

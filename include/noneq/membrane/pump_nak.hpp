@@ -5,8 +5,9 @@
 //   potential          membrane voltage V (inside minus outside) and the ion concentrations;
 //   equilibrium        the pump's reversal (stall) potential
 //                        E_pump = 3 E_Na - 2 E_K + dG_ATP / F
-//                      (De Weer, Gadsby & Rakowski 1988, Annu Rev Physiol 50:225), about
-//                      -170 to -200 mV in living cells;
+//                      (De Weer, Gadsby & Rakowski 1988, Annu Rev Physiol 50:225): with
+//                      mammalian gradients and dG_ATP from -52 to -57 kJ/mol, -150 to -200 mV,
+//                      far below any resting potential;
 //   driving force      the free energy of one cycle
 //                        dG_cycle = dG_ATP + 3 RT ln(Na_o/Na_i) + 2 RT ln(K_i/K_o) - F V
 //                               = F (E_pump - V),
@@ -28,9 +29,9 @@
 // ATP use: one ATP per cycle and one net charge per cycle, so J_ATP = I / F (mol m^-2 s^-1).
 //
 // dG_ATP: the free energy of ATP hydrolysis in the cytosol, dG = dG0' + RT ln([ADP][Pi]/[ATP]),
-// dG0' = -30.5 kJ/mol (Nelson & Cox, Lehninger Principles of Biochemistry, Table 13-4). The
+// dG0' = -30.5 kJ/mol (Nelson & Cox, Lehninger Principles of Biochemistry, ch. 13). The
 // default -52 kJ/mol is the phosphorylation potential of human erythrocytes (ATP 2.25, ADP 0.25,
-// Pi 1.65 mM; Lehninger, Worked Example 13-2); heart and brain run at -55 to -60 kJ/mol.
+// Pi 1.65 mM: the worked example of Lehninger ch. 13); heart and brain run at -55 to -60 kJ/mol.
 #pragma once
 
 #include <noneq/constants.hpp>
@@ -44,7 +45,7 @@
 
 namespace noneq {
 
-/// dG0' of ATP -> ADP + Pi at pH 7 (Lehninger, Table 13-4), J/mol.
+/// dG0' of ATP -> ADP + Pi at pH 7 (Lehninger ch. 13), J/mol.
 inline constexpr double atp_dG0_J_per_mol = -30.5e3;
 
 /// Free energy of ATP hydrolysis dG = dG0' + RT ln([ADP][Pi] / ([ATP] c0)), c0 = 1 M. Checked:
