@@ -38,12 +38,17 @@ concept inf_tau_kinetics = requires(double v) {
     { K::name } -> std::convertible_to<const char*>;
 };
 
+/// Written in at least one of the two forms.
 template <class K>
-inline constexpr bool both_rate_forms = alpha_beta_kinetics<K>&& inf_tau_kinetics<K>;
+concept has_rate_form = alpha_beta_kinetics<K> || inf_tau_kinetics<K>;
 
-/// A gate kinetics policy: either form (not both, so the meaning is never ambiguous).
+/// Not written in both forms at once (which would leave the meaning ambiguous).
 template <class K>
-concept gate_kinetics = (alpha_beta_kinetics<K> || inf_tau_kinetics<K>)&&!both_rate_forms<K>;
+concept unambiguous_rate_form = !(alpha_beta_kinetics<K> && inf_tau_kinetics<K>);
+
+/// A gate kinetics policy: exactly one of the two forms.
+template <class K>
+concept gate_kinetics = has_rate_form<K> && unambiguous_rate_form<K>;
 
 /// Does the policy carry its own Q10 temperature scaling?
 template <class K>
