@@ -6,10 +6,12 @@
 //                   [--csv FILE] [--png FILE]
 //
 // --cs is the paper's 5 mM Cs+, --ivabradine its 3 uM ivabradine (66 % block of g_f); --iso takes
-// 0 or 1 (the paper models 1 uM only). Prints the cycle metrics as key=value lines. --csv writes
-// the last two cycles (0.1 ms samples: t, V, dV/dt, I_f and its Na+/K+ parts, I_CaL, I_CaT, I_NaCa,
-// I_Kr, Ca_sub, Cai); --png plots V and I_f over them with gnuplot (skipped with a note if gnuplot
-// is not installed).
+// 0 or 1 (the paper models 1 uM only). Prints the cycle metrics as key=value lines (nan, exit 1,
+// if the cell does not beat in the measured window; with g_f fully blocked it does not: the model
+// has no other diastolic inward current). --csv writes the last two cycles, or the whole measured
+// window if there are fewer (0.1 ms samples: t, V, dV/dt, I_f and its Na+/K+ parts, I_CaL, I_CaT,
+// I_NaCa, I_Kr, Ca_sub, Cai); --png plots V and I_f over them with gnuplot (skipped with a note if
+// gnuplot is not installed).
 #include <noneq/analysis/cycle_metrics.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/membrane/models/severi2012.hpp>
@@ -139,13 +141,6 @@ int main(int argc, char** argv) {
         std::printf("dvdt_max_V_per_s=%.12g\n", m.dvdt_max_V_per_s);
         std::printf("ddr_mV_per_s=%.12g\n", m.ddr_mV_per_s);
         std::printf("top_mV=%.12g\n", m.top_mV);
-        if (m.n_cycles == 0) {
-            std::fprintf(stderr,
-                         "no complete cycle after t = %g s: the cell does not beat, or "
-                         "--t is too short\n",
-                         t_keep);
-            return 1;
-        }
         // the last two complete cycles: from the third-last upstroke crossing of -20 mV, 20 ms
         // early so the plot starts in diastole
         double t_two = t.front(), t_end = t.back();
@@ -170,12 +165,18 @@ int main(int argc, char** argv) {
         int rc = 0;
         if (!png.empty()) {
             char title[160];
-            std::snprintf(title, sizeof title,
-                          "Severi 2012 SAN cell: CL %.1f ms, MDP %.1f mV, I_f unblocked x%.2f",
-                          m.cycle_length_s * 1e3, m.mdp_mV,
-                          (1.0 - p.if_block) * (p.ivabradine ? 0.34 : 1.0));
+            std::snprintf(
+                title, sizeof title, "Severi 2012 SAN cell: CL %.1f ms, MDP %.1f mV, g_f x%.2f",
+                m.cycle_length_s * 1e3, m.mdp_mV, (1.0 - p.if_block) * (p.ivabradine ? 0.34 : 1.0));
             rc = plot(data, png, title);
             if (csv.empty()) std::filesystem::remove(data);
+        }
+        if (m.n_cycles == 0) {
+            std::fprintf(stderr,
+                         "no complete cycle after t = %g s: the cell does not beat, or "
+                         "--t is too short\n",
+                         t_keep);
+            return 1;
         }
         return rc;
     } catch (const noneq::domain_error& e) {
