@@ -9,7 +9,7 @@
 // steps per simulated second at every tolerance from 1e-3 to 1e-7 (mean step 54 us). RODAS,
 // L-stable, takes steps set by accuracy alone: ~650 per simulated second at rtol 1e-6 (mean 1.5
 // ms), each costing a batched finite-difference Jacobian (N / lanes right-hand sides) and a 31 x 31
-// LU. At equal cycle-length accuracy RODAS is ~2.4x faster at 3e-13 relative, ~6x at 1e-7 and
+// LU. At equal cycle-length accuracy RODAS is ~2.4x faster at 1e-9 relative, ~6x at 1e-7 and
 // ~18x at 6e-6 (dopri5 cannot go faster than its stability floor, ~24 simulated s per CPU s).
 // Both converge to the same cycle length (1e-7 relative at rtol 1e-6 for RODAS, 2e-9 for dopri5).
 // dopri5 is kept as an independent check and for non-stiff models.
