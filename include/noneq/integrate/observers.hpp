@@ -18,10 +18,11 @@
 
 namespace noneq {
 
-/// Upward crossings of a threshold by x[index], the crossing time linearly interpolated between
-/// the two observations that bracket it; the peak of each spike (max between its upward and the
-/// next downward crossing), the trough between successive spikes (afterhyperpolarisation), and
-/// the overall extremes of x[index] from `t_from` on.
+/// Upward crossings of a threshold by x[index], the crossing time interpolated between the two
+/// observations that bracket it: by the parabola through them and the observation before (error
+/// O(dt^3) for smooth V; linear for the very first pair); the peak of each spike (max between its
+/// upward and the next downward crossing), the trough between successive spikes
+/// (afterhyperpolarisation), and the overall extremes of x[index] from `t_from` on.
 class spike_detector {
 public:
     explicit spike_detector(double threshold = 0.0, std::size_t index = 0, double t_from = -1e300)
@@ -37,8 +38,7 @@ public:
             vmin_ = std::min(vmin_, v);
         }
         if (has_prev_ && v_prev_ < thr_ && v >= thr_) {
-            const double f = (thr_ - v_prev_) / (v - v_prev_);
-            times_.push_back(t_prev_ + f * (t - t_prev_));
+            times_.push_back(crossing(t, v));
             peaks_.push_back(v);
             if (times_.size() > 1) troughs_.push_back(trough_);
             trough_ = std::numeric_limits<double>::infinity();
@@ -48,6 +48,9 @@ public:
             else
                 trough_ = std::min(trough_, v);
         }
+        v_pp_ = v_prev_;
+        t_pp_ = t_prev_;
+        has_pp_ = has_prev_;
         v_prev_ = v;
         t_prev_ = t;
         has_prev_ = true;
@@ -65,11 +68,35 @@ public:
     double last() const { return v_prev_; }
 
 private:
+    /// The threshold crossing in [t_prev_, t]: the root of the quadratic through the last three
+    /// observations (it takes v_prev_ < thr <= v at the ends, so the root is bracketed), found
+    /// by bisection to rounding; linear if there are only two observations.
+    double crossing(double t, double v) const {
+        const double lin = t_prev_ + (thr_ - v_prev_) / (v - v_prev_) * (t - t_prev_);
+        if (!has_pp_ || !(t_pp_ < t_prev_)) return lin;
+        const double t0 = t_pp_, t1 = t_prev_, t2 = t, v0 = v_pp_, v1 = v_prev_, v2 = v;
+        auto q = [&](double s) { // Lagrange form, minus the threshold
+            return v0 * (s - t1) * (s - t2) / ((t0 - t1) * (t0 - t2)) +
+                   v1 * (s - t0) * (s - t2) / ((t1 - t0) * (t1 - t2)) +
+                   v2 * (s - t0) * (s - t1) / ((t2 - t0) * (t2 - t1)) - thr_;
+        };
+        double lo = t1, hi = t2;
+        for (int k = 0; k < 80 && hi - lo > 0; ++k) {
+            const double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) break;
+            (q(mid) < 0 ? lo : hi) = mid;
+        }
+        const double r = 0.5 * (lo + hi);
+        return std::isfinite(r) ? r : lin;
+    }
+
     double thr_;
     std::size_t idx_;
     double t_from_;
     std::vector<double> times_, peaks_, troughs_;
     double v_prev_ = 0, t_prev_ = 0, trough_ = std::numeric_limits<double>::infinity();
+    double v_pp_ = 0, t_pp_ = 0;
+    bool has_pp_ = false;
     double vmax_ = -std::numeric_limits<double>::infinity();
     double vmin_ = std::numeric_limits<double>::infinity();
     bool has_prev_ = false;
