@@ -1,14 +1,106 @@
-// noneq/noneq.hpp — umbrella header: everything in the library.
+// noneq/noneq.hpp — umbrella header: every header of the library, layer by layer.
+// Including only the headers a translation unit needs compiles much faster.
 #pragma once
 
+// units and constants
 #include <noneq/constants.hpp>
 #include <noneq/units.hpp>
 
+// core
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
+#include <noneq/core/fermi_dirac.hpp>
+#include <noneq/core/linear_solve.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/value_traits.hpp>
 
-#include <noneq/flux/ghk_current.hpp>
-#include <noneq/flux/ohmic.hpp>
+// potentials
+#include <noneq/potential/chord.hpp>
+#include <noneq/potential/driving_force.hpp>
+#include <noneq/potential/electrochemical.hpp>
+#include <noneq/potential/ghk_divalent.hpp>
+#include <noneq/potential/ghk_voltage.hpp>
 #include <noneq/potential/nernst.hpp>
+
+// flux laws
+#include <noneq/flux/ghk_current.hpp>
+#include <noneq/flux/ghk_mixture.hpp>
+#include <noneq/flux/markov_cycle.hpp>
+#include <noneq/flux/ohmic.hpp>
+
+// integrators (the Boost 1.74 uBLAS / C++20 shim first)
+#include <noneq/integrate/ublas_cxx20.hpp>
+
+#include <noneq/integrate/exponential.hpp>
+#include <noneq/integrate/guarded.hpp>
+#include <noneq/integrate/jacobian.hpp>
+#include <noneq/integrate/observers.hpp>
+#include <noneq/integrate/rosenbrock.hpp>
+#include <noneq/integrate/run.hpp>
+
+// kernels
+#include <noneq/kernels/currents.hpp>
+#include <noneq/kernels/ghk.hpp>
+#include <noneq/kernels/ghk_voltage.hpp>
+#include <noneq/kernels/nernst.hpp>
+#include <noneq/kernels/parallel.hpp>
+#include <noneq/kernels/simd.hpp>
+
+// analysis
+#include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/analysis/eigenvalues.hpp>
+#include <noneq/analysis/fixed_points.hpp>
+#include <noneq/analysis/iv_curve.hpp>
+#include <noneq/analysis/spikes.hpp>
+
+// membranes
+#include <noneq/membrane/cardiac/calcium_buffering.hpp>
+#include <noneq/membrane/cardiac/cell_run.hpp>
+#include <noneq/membrane/cardiac/funny_current.hpp>
+#include <noneq/membrane/cardiac/rodas.hpp>
+#include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
+#include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
+#include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
+#include <noneq/membrane/channel.hpp>
+#include <noneq/membrane/gates.hpp>
+#include <noneq/membrane/hh.hpp>
+#include <noneq/membrane/ions.hpp>
+#include <noneq/membrane/leak.hpp>
+#include <noneq/membrane/membrane.hpp>
+#include <noneq/membrane/models/severi2012.hpp>
+#include <noneq/membrane/part.hpp>
+#include <noneq/membrane/population.hpp>
+#include <noneq/membrane/pump_leak.hpp>
+#include <noneq/membrane/pump_nak.hpp>
+#include <noneq/membrane/squid_axon.hpp>
+#include <noneq/membrane/synapse.hpp>
+
+// bioenergetics
+#include <noneq/bioenergetics/antiporter.hpp>
+#include <noneq/bioenergetics/driven_chain.hpp>
+#include <noneq/bioenergetics/gillespie.hpp>
+#include <noneq/bioenergetics/proton_pumps.hpp>
+#include <noneq/bioenergetics/ratchet.hpp>
+#include <noneq/bioenergetics/vacuole_model.hpp>
+
+// devices
+#include <noneq/devices/detailed_balance.hpp>
+#include <noneq/devices/photoelectrochemistry.hpp>
+#include <noneq/devices/recombination.hpp>
+#include <noneq/devices/seebeck.hpp>
+#include <noneq/devices/spectrum.hpp>
+#include <noneq/devices/teg.hpp>
+
+// materials
+#include <noneq/materials/dislocation_climb.hpp>
+#include <noneq/materials/fcc_metal.hpp>
+#include <noneq/materials/vacancy_anneal.hpp>
+
+// soft matter
+#include <noneq/softmatter/atp_gradient.hpp>
+#include <noneq/softmatter/cahn_hilliard.hpp>
+#include <noneq/softmatter/fft.hpp>
+#include <noneq/softmatter/flory_huggins.hpp>
+#include <noneq/softmatter/morphology.hpp>
+#include <noneq/softmatter/shear.hpp>
+#include <noneq/softmatter/spectral_grid.hpp>
