@@ -2,6 +2,7 @@
 // consistency, the driven four-state carrier (kinetic ratchet: exact averages and Gillespie),
 // tonoplast energetics (pumps, NHX) and the kinetic vacuole.
 #include <noneq/bioenergetics/antiporter.hpp>
+#include <noneq/bioenergetics/driven_chain.hpp>
 #include <noneq/bioenergetics/gillespie.hpp>
 #include <noneq/bioenergetics/proton_pumps.hpp>
 #include <noneq/bioenergetics/vacuole_model.hpp>

@@ -6,6 +6,7 @@
 #include <noneq/membrane/cardiac/calcium_buffering.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/membrane/cardiac/funny_current.hpp>
+#include <noneq/membrane/cardiac/rodas.hpp>
 #include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
 #include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>

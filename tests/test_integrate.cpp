@@ -1,6 +1,8 @@
 // integrate/: the guarded integrator over odeint's stepper categories, the exponential
 // (Rush-Larsen) stepper, rosenbrock4 through the ublas adapter, observers, and the agreement
 // of all four methods on an HH spike train.
+#include <noneq/integrate/ublas_cxx20.hpp> // first: the Boost 1.74 uBLAS shim
+
 #include <noneq/integrate/exponential.hpp>
 #include <noneq/integrate/guarded.hpp>
 #include <noneq/integrate/jacobian.hpp>

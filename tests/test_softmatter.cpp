@@ -6,6 +6,7 @@
 #include <noneq/softmatter/flory_huggins.hpp>
 #include <noneq/softmatter/morphology.hpp>
 #include <noneq/softmatter/shear.hpp>
+#include <noneq/softmatter/spectral_grid.hpp>
 
 #include <doctest/doctest.h>
 
