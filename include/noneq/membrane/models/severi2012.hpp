@@ -36,6 +36,7 @@
 #include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
 #include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
+#include <noneq/potential/nernst.hpp>
 
 #include <array>
 #include <cmath>
@@ -189,7 +190,7 @@ class model {
 public:
     explicit model(const parameters& p = {}) : p_(p) {
         p_.check();
-        rtf_ = constants::R.value() * p.T_K / constants::F.value() * 1e3;
+        rtf_ = in_mV(thermal_voltage(make<unit::temperature>(p.T_K)));
         faraday_ = constants::F.value();
         const double pi = std::numbers::pi;
         const double v_cell = 1e-9 * pi * p.r_cell_um * p.r_cell_um * p.l_cell_um;
@@ -197,7 +198,7 @@ public:
         v_jsr_ = p.v_jsr_part * v_cell;
         v_i_ = p.v_i_part * v_cell - v_sub_;
         v_nsr_ = p.v_nsr_part * v_cell;
-        e_k_ = rtf_ * std::log(p.ko_mM / p.ki_mM);
+        e_k_ = nernst_mV(1, p.ki_mM, p.ko_mM);
         const double ach = p.ach_nM * 1e-6; // mM
         const bool iso = p.iso_uM > 0.0;
         shift_f_ = cardiac::funny_ach_shift_mV(ach) + (iso ? 7.5 : 0.0);
@@ -216,6 +217,14 @@ public:
                        : 0.025641;
     }
 
+    /// noneq::nernst in the model's units (mM in, mV out), at the model's temperature.
+    template <value_type Vt>
+    Vt nernst_mV(int z, const Vt& c_in_mM, const Vt& c_out_mM) const {
+        return in_mV(nernst(unchecked, z, make<unit::concentration>(c_in_mM),
+                            make<unit::concentration>(c_out_mM),
+                            make<unit::temperature>(Vt(scalar_t<Vt>(p_.T_K)))));
+    }
+
     const parameters& params() const { return p_; }
     double rt_over_f_mV() const { return rtf_; }
     double e_k_mV() const { return e_k_; }
@@ -231,7 +240,7 @@ public:
         const Vt v = x[V], nai = x[Nai];
         const Vt ko = c(p_.ko_mM), ki = c(p_.ki_mM), nao = c(p_.nao_mM), cao = c(p_.cao_mM);
         const Vt ek = c(e_k_), rtf = c(rtf_);
-        const Vt ena = rtf * log(nao / nai);
+        const Vt ena = nernst_mV(1, nai, nao);
         fluxes<Vt> f;
         // I_f (HCN, Na+ and K+)
         const Vt unblocked = p_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(if_unblocked_);
