@@ -79,6 +79,48 @@ ghk_term<T> ghk(int z, const P& perm, const Cin& c_in, const Cout& c_out) {
             detail::make_input<T, unit::concentration>(c_out, "c_out")};
 }
 
+namespace detail {
+
+/// I over [b, e) with the validation summaries: `pos` of the arrays that must be >= 0, `fin` of
+/// those that must be finite. Flattened and out of line, as detail::elementwise_block.
+template <class V>
+[[gnu::flatten, gnu::noinline]] void
+total_current_block(const input<V>& v, std::span<const ohmic_term<V>> ohmic,
+                    std::span<const ghk_term<V>> ghk, const temperature<batch<V>>& T, V* out,
+                    std::size_t b, std::size_t e, block_summary<V>& pos_out,
+                    block_summary<V>& fin_out) {
+    const input<V> v_ = v; // locals: not clobbered by the (may-alias) vector stores to out
+    block_summary<V> pos, fin;
+    for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
+        const batch<V> vb = v_.load(i, part);
+        fin.add(vb);
+        const auto vq = make<unit::voltage>(vb);
+        batch<V> acc(V(0));
+        for (const auto& t : ohmic) {
+            const batch<V> g = t.g.load(i, part), ev = t.e.load(i, part);
+            pos.add(g);
+            fin.add(ev);
+            acc += noneq::ohmic_current(make<unit::conductance_density>(g), vq,
+                                        make<unit::voltage>(ev))
+                       .value();
+        }
+        for (const auto& t : ghk) {
+            const batch<V> p = t.P.load(i, part), ci = t.c_in.load(i, part),
+                           co = t.c_out.load(i, part);
+            pos.add(xsimd::min(p, xsimd::min(ci, co)), p + ci + co);
+            acc +=
+                noneq::ghk_current(unchecked, t.z, make<unit::permeability>(p), vq,
+                                   make<unit::concentration>(ci), make<unit::concentration>(co), T)
+                    .value();
+        }
+        store(out, i, acc, part);
+    });
+    pos_out = pos;
+    fin_out = fin;
+}
+
+} // namespace detail
+
 /// Total membrane current density (A/m^2, outward positive) of N compartments at potentials
 /// v[i] (V): I[i] = sum over `ohmic` of g (v - e) + sum over `ghk` of the GHK current at
 /// temperature T. Validates every array once (naming the term, e.g. "ohmic[1].g[17]") and every
@@ -140,37 +182,13 @@ void total_current(const execution& ex, Out&& I, const Vm& v,
         }
     };
     detail::run_partitioned(ex, n, [&](std::size_t begin, std::size_t end) {
-        const input<V> v_ = vm; // a local: not aliased by the stores to I
         for (std::size_t b = begin; b < end; b += detail::block_size) {
             const std::size_t e = std::min(end, b + detail::block_size);
             if (aliased) check(b, e);
             // Validation fused into the computation (see detail::elementwise), with one joint
             // summary of the arrays that must be >= 0 and one of those that must be finite.
             detail::block_summary<V> pos, fin_s;
-            detail::for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
-                const batch<V> vb = v_.load(i, part);
-                fin_s.add(vb);
-                const auto vq = make<unit::voltage>(vb);
-                batch<V> acc(V(0));
-                for (const auto& t : ohmic) {
-                    const batch<V> g = t.g.load(i, part), ev = t.e.load(i, part);
-                    pos.add(g);
-                    fin_s.add(ev);
-                    acc += noneq::ohmic_current(make<unit::conductance_density>(g), vq,
-                                                make<unit::voltage>(ev))
-                               .value();
-                }
-                for (const auto& t : ghk) {
-                    const batch<V> p = t.P.load(i, part), ci = t.c_in.load(i, part),
-                                   co = t.c_out.load(i, part);
-                    pos.add(xsimd::min(p, xsimd::min(ci, co)), p + ci + co);
-                    acc += noneq::ghk_current(unchecked, t.z, make<unit::permeability>(p), vq,
-                                              make<unit::concentration>(ci),
-                                              make<unit::concentration>(co), Tb)
-                               .value();
-                }
-                store(out, i, acc, part);
-            });
+            detail::total_current_block(vm, ohmic, ghk, Tb, out, b, e, pos, fin_s);
             if (!aliased && !(nonneg(pos) && fin(fin_s))) check(b, e);
         }
     });

@@ -54,11 +54,12 @@ namespace detail {
 /// E over [b, e) for a mix of M ions (M fixed at compile time, so that the records live in
 /// registers), or of m ions if M is 0, summarising every input array (one joint summary: all
 /// must be >= 0 and finite) and the results (finite exactly where both weighted sums are > 0).
+/// Flattened and out of line, as detail::elementwise_block.
 template <std::size_t M, class V>
-[[gnu::flatten]] void ghk_voltage_block(std::span<const ion_term<V>> ions,
-                                        const temperature<batch<V>>& T, V* out, std::size_t b,
-                                        std::size_t e, block_summary<V>& inputs,
-                                        block_summary<V>& results) {
+[[gnu::flatten, gnu::noinline]] void
+ghk_voltage_block(std::span<const ion_term<V>> ions, const temperature<batch<V>>& T, V* out,
+                  std::size_t b, std::size_t e, block_summary<V>& inputs,
+                  block_summary<V>& results) {
     using B = batch<V>;
     constexpr std::size_t cap = M == 0 ? max_ghk_ions : M;
     const std::size_t count = M == 0 ? ions.size() : M;

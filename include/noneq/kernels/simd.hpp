@@ -135,7 +135,7 @@ public:
     /// First element of an array input (nullptr for a broadcast value).
     const T* data() const noexcept { return p_; }
 
-    [[gnu::always_inline]] batch_type load(std::size_t i, full_batch) const noexcept {
+    batch_type load(std::size_t i, full_batch) const noexcept {
         return broadcast_ ? batch_type(value_) : batch_type::load_unaligned(p_ + i);
     }
     /// Elements i .. i+r-1; the remaining lanes repeat element i+r-1 (a valid, checked value).
@@ -300,7 +300,7 @@ void check_broadcast(const input<T>& in, const Name& name, std::string_view unit
 /// Calls body(i, full_batch{}) for each whole batch in [b, e), then body(i, partial_batch{r})
 /// for the remaining r elements, if any.
 template <class T, class Body>
-[[gnu::always_inline]] inline void for_each_batch(std::size_t b, std::size_t e, Body&& body) {
+inline void for_each_batch(std::size_t b, std::size_t e, Body&& body) {
     constexpr std::size_t W = batch<T>::size;
     std::size_t i = b;
     for (; i + W <= e; i += W)
@@ -322,30 +322,45 @@ checked<T, Pred> check_as(const input<T>& in, std::string_view name, std::string
     return {in, name, unit, Pred{}};
 }
 
+/// out[i] = f(in[0][i], in[1][i], ...) over [b, e), with a validation summary of each input.
+/// Flattened, and kept out of line so that the attribute holds: the formula template and all it
+/// calls are inlined into the loop whatever the inliner's budget for the translation unit (an
+/// out-of-line exprel costs the GHK current ~15 %). The inputs and summaries are locals whose
+/// address never escapes, so the (may-alias) vector stores to `out` cannot clobber them.
+template <class T, class F, std::size_t N, std::size_t... K>
+[[gnu::flatten, gnu::noinline]] void
+elementwise_block(std::index_sequence<K...>, const F& f, T* out,
+                  const std::array<input<T>, N>& inputs, std::size_t b, std::size_t e,
+                  std::array<block_summary<T>, N>& summaries) {
+    const std::array<input<T>, N> in = inputs;
+    std::array<block_summary<T>, N> sums;
+    const auto note = [](block_summary<T>& s, const batch<T>& x) -> const batch<T>& {
+        s.add(x);
+        return x;
+    };
+    for_each_batch<T>(b, e, [&](std::size_t i, auto part) {
+        store(out, i, f(note(sums[K], in[K].load(i, part))...), part);
+    });
+    summaries = sums;
+}
+
 template <class T, class F, class... Pred, std::size_t... K>
-void elementwise_impl(std::index_sequence<K...>, const execution& ex, T* out, std::size_t n,
+void elementwise_impl(std::index_sequence<K...> seq, const execution& ex, T* out, std::size_t n,
                       const F& f, const checked<T, Pred>&... args) {
     (check_broadcast(args.in, args.name, args.unit, args.ok), ...);
     // An output that is one of the inputs is overwritten before a failed block could be
     // rescanned for its first bad index: such calls validate each block before computing it.
     const bool aliased = ((!args.in.is_broadcast() && args.in.data() == out) || ...);
+    const std::array<input<T>, sizeof...(K)> in{args.in...};
     run_partitioned(ex, n, [&](std::size_t begin, std::size_t end) {
-        const std::array<input<T>, sizeof...(K)> in{args.in...}; // locals: kept in registers
-        T* const o = out;
+        std::array<block_summary<T>, sizeof...(K)> sums;
         for (std::size_t b = begin; b < end; b += block_size) {
             const std::size_t e = std::min(end, b + block_size);
             if (aliased) (check_block(args.in, b, e, args.name, args.unit, args.ok), ...);
             // Otherwise validation is fused into the computation: the loaded batches (a partial
             // batch is padded with its own last element) are summarised as they go by, and a
             // block whose summary fails is rescanned for its first bad element, which throws.
-            std::array<block_summary<T>, sizeof...(K)> sums;
-            const auto note = [](block_summary<T>& s, const batch<T>& x) -> const batch<T>& {
-                s.add(x);
-                return x;
-            };
-            for_each_batch<T>(b, e, [&](std::size_t i, auto part) {
-                store(o, i, f(note(sums[K], in[K].load(i, part))...), part);
-            });
+            elementwise_block(seq, f, out, in, b, e, sums);
             if (!aliased && !(args.ok(sums[K]) && ...))
                 (check_block(args.in, b, e, args.name, args.unit, args.ok), ...);
         }
