@@ -1,7 +1,9 @@
 // Population<hh_cell>: ns per cell-step of N Hodgkin-Huxley cells (hh.mod at 6.3 C, dt 0.025 ms,
-// the noneq-population drive), SIMD batches (double; float) on one core, on two threads, and the
-// scalar reference loop (the same hh_cell::step over double) for the SIMD gain. Names:
-// population/VARIANT/N. The counter per_cell_step is wall time / (N x steps).
+// the noneq-population drive), SIMD batches (double; float) on one core, on two threads, with
+// the gates' coefficients from hh_cell's rate table (simd_table, simd_float_table: 0.01 mV grid,
+// linear interpolation by gathers; accuracy in tests/test_population.cpp), and the scalar loop (the
+// same hh_cell::step over double) for the SIMD gain. Names: population/VARIANT/N. The counter
+// per_cell_step is wall time / (N x steps).
 #include <noneq/membrane/population.hpp>
 
 #include <benchmark/benchmark.h>
@@ -23,13 +25,16 @@ void set_counter(benchmark::State& state, std::size_t n) {
 }
 
 template <class Real>
-void simd(benchmark::State& state, unsigned threads) {
+void simd(benchmark::State& state, unsigned threads,
+          noneq::hh_rates rates = noneq::hh_rates::exact) {
     const auto n = static_cast<std::size_t>(state.range(0));
     typename noneq::Population<noneq::hh_cell, Real>::options opt;
     opt.threads = threads;
     opt.spike_capacity = 0;
     const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * 18.8e-6 * 18.8e-6);
-    noneq::Population<noneq::hh_cell, Real> pop(n, noneq::hh_cell{}, 0.025_ms, -65.0_mV, area, opt);
+    noneq::hh_cell model;
+    model.rates = rates; // the table (if any) is built here, outside the timed loop
+    noneq::Population<noneq::hh_cell, Real> pop(n, model, 0.025_ms, -65.0_mV, area, opt);
     for (std::size_t i = 0; i < n; ++i)
         pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
     for (auto _ : state) {
@@ -48,6 +53,13 @@ void population_simd_2threads(benchmark::State& state) {
 }
 void population_simd_float(benchmark::State& state) {
     simd<float>(state, 1);
+}
+
+void population_simd_table(benchmark::State& state) {
+    simd<double>(state, 1, noneq::hh_rates::table);
+}
+void population_simd_float_table(benchmark::State& state) {
+    simd<float>(state, 1, noneq::hh_rates::table);
 }
 
 void population_scalar(benchmark::State& state) {
@@ -86,6 +98,22 @@ BENCHMARK(population_simd)
     ->UseRealTime();
 BENCHMARK(population_simd_float)
     ->Name("population/simd_float")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(population_simd_table)
+    ->Name("population/simd_table")
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(population_simd_float_table)
+    ->Name("population/simd_float_table")
     ->Arg(1000)
     ->Arg(10000)
     ->Arg(100000)

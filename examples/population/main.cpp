@@ -4,6 +4,8 @@
 // Prints spikes= (upward crossings of 0 mV, all cells) and ns_per_cell_step= (wall time of the
 // stepping only, divided by N x steps). --precision float runs the same formulas over
 // xsimd::batch<float> (twice the lanes; its accuracy is stated in the benchmark README).
+// --rates table takes the gates' per-step coefficients from a table built once from the exact
+// rate functions (0.01 mV grid, linear interpolation; accuracy in tests/test_population.cpp).
 #include <noneq/membrane/population.hpp>
 
 #include <CLI/CLI.hpp>
@@ -41,6 +43,9 @@ void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads, noneq
     std::printf("precision=%s\n", sizeof(Real) == 4 ? "float" : "double");
     std::printf("coupling=%s\n",
                 model.coupling == noneq::hh_coupling::staggered ? "staggered" : "simultaneous");
+    std::printf("rates=%s\n", model.rates == noneq::hh_rates::table ? "table" : "exact");
+    if (model.rates == noneq::hh_rates::table)
+        std::printf("table_step_mV=%.12g\n", model.table_step_mV);
     std::printf("simd_lanes=%zu\n", pop_t::W);
     std::printf("spikes=%zu\n", pop.total_spikes());
     std::printf("spikes_cell0=%zu\n", pop.spike_count(0));
@@ -58,7 +63,8 @@ int main(int argc, char** argv) {
     long long n = 10000;
     double t_ms = 100.0, dt_ms = 0.025;
     unsigned threads = 1;
-    std::string precision = "double", coupling = "staggered";
+    std::string precision = "double", coupling = "staggered", rates = "exact";
+    double table_step = noneq::hh_cell{}.table_step_mV;
     app.add_option("--n", n, "number of cells (>= 1)");
     app.add_option("--t", t_ms, "simulated time, ms (> 0)");
     app.add_option("--dt", dt_ms, "time step, ms (> 0)");
@@ -67,6 +73,10 @@ int main(int argc, char** argv) {
     app.add_option("--coupling", coupling,
                    "staggered (default: V, then the gates at the new V, as NEURON) or "
                    "simultaneous (Brian2's exponential_euler)");
+    app.add_option("--rates", rates,
+                   "exact (default: hh.mod's rate functions every step) or table (per-step gate "
+                   "coefficients interpolated from a 0.01 mV table built once from them)");
+    app.add_option("--table-step", table_step, "--rates table: grid spacing, mV (1e-4 .. 1)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -93,8 +103,19 @@ int main(int argc, char** argv) {
                      coupling.c_str());
         return 2;
     }
+    if (rates != "exact" && rates != "table") {
+        std::fprintf(stderr, "--rates = %s is not one of exact, table\n", rates.c_str());
+        return 2;
+    }
+    if (!(table_step >= 1e-4 && table_step <= 1.0)) {
+        std::fprintf(stderr, "--table-step = %g is outside the allowed range (1e-4 .. 1 mV)\n",
+                     table_step);
+        return 2;
+    }
     try {
         noneq::hh_cell model;
+        if (rates == "table") model.rates = noneq::hh_rates::table;
+        model.table_step_mV = table_step;
         if (coupling == "simultaneous") model.coupling = noneq::hh_coupling::simultaneous;
         const auto N = static_cast<std::size_t>(n);
         const auto steps = static_cast<std::size_t>(std::llround(t_ms / dt_ms));

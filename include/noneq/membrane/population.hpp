@@ -1,6 +1,7 @@
 // noneq/membrane/population.hpp — Population<Model>: N uncoupled point cells in structure-of-
 // arrays layout, stepped batch by batch with xsimd through the SAME value-type-generic formulas
-// a single cell uses (for the Hodgkin-Huxley cell: noneq/membrane/hh.hpp with V = batch<double>).
+// a single cell uses (for the Hodgkin-Huxley cell, hh_cell.hpp: noneq/membrane/hh.hpp with
+// V = batch<double>, or its rate table).
 //
 // Layout: one aligned array per state variable (state 0: V in mV), padded to whole SIMD batches
 // (padding lanes are inert, unrecorded cells). Per-cell parameters: stimulus current and area.
@@ -14,7 +15,7 @@
 
 #include <noneq/core/error.hpp>
 #include <noneq/core/value_traits.hpp>
-#include <noneq/membrane/hh.hpp>
+#include <noneq/membrane/hh_cell.hpp>
 #include <noneq/units.hpp>
 
 #include <xsimd/xsimd.hpp>
@@ -51,77 +52,6 @@ concept population_model = requires(const M& m, std::array<double, M::state_size
     { M::state_name(std::size_t{0}) } -> std::convertible_to<const char*>;
 };
 
-/// How a Hodgkin-Huxley step couples V and the gates (both exponential Euler).
-enum class hh_coupling {
-    /// V first (exact for the old gates), then the gates (exact for the new V), as NEURON's
-    /// fadvance orders them (Hines 1984: V and the gates staggered by half a step). The default:
-    /// at dt = 0.025 ms its spike counts equal those of dt -> 0.
-    staggered,
-    /// All four variables from the old state at once: Brian2's `exponential_euler` (first order
-    /// in the coupling; at dt = 0.025 ms it lags the converged spike times).
-    simultaneous
-};
-
-/// The Hodgkin-Huxley squid axon of hh.mod as a population cell: state (v, m, h, n).
-/// Each gate relaxes exactly towards x_inf with tau (NEURON's cnexp, Brian2's exponential Euler)
-/// and V relaxes exactly towards V_inf = (sum g_x E_x + I_stim) / g_tot with tau_V = C_m / g_tot.
-struct hh_cell {
-    static constexpr std::size_t state_size = 4;
-    double celsius = hh::celsius_ref; ///< degC (NEURON's default 6.3)
-    double gnabar = hh::gnabar_mS_per_cm2, gkbar = hh::gkbar_mS_per_cm2, gl = hh::gl_mS_per_cm2;
-    double ena = hh::ena_mV, ek = hh::ek_mV, el = hh::el_mV, cm = hh::cm_uF_per_cm2;
-    hh_coupling coupling = hh_coupling::staggered;
-
-    static constexpr const char* names[state_size] = {"v", "m", "h", "n"};
-    static const char* state_name(std::size_t k) { return k < state_size ? names[k] : "?"; }
-
-    template <class V>
-    struct coefficients {
-        V q10dt, gnabar, gkbar, gl, ena, ek, gl_el, dt_over_cm;
-        bool staggered;
-    };
-    /// Constants for a step of dt_ms milliseconds, over value type V.
-    template <class V>
-    coefficients<V> make_coefficients(double dt_ms) const {
-        const auto b = [](double x) { return V(scalar_t<V>(x)); };
-        const V q10dt = hh::q10_factor(b(celsius)) * b(dt_ms);
-        return {q10dt,      b(gnabar),     b(gkbar),
-                b(gl),      b(ena),        b(ek),
-                b(gl * el), b(dt_ms / cm), coupling == hh_coupling::staggered};
-    }
-    /// Rest of hh.mod's INITIAL block: gates at their steady state for v0.
-    template <class V>
-    void initial(std::array<V, state_size>& x, const V& v0) const {
-        x = {v0, hh::m_inf(v0), hh::h_inf(v0), hh::n_inf(v0)};
-    }
-    // flatten: GCC inlines the rate functions (and exprel, exp) into the step, which keeps the
-    // batches in registers (about 10 % faster than out-of-line exprel calls on AVX-512).
-    template <class V>
-    [[gnu::flatten]] static void step(std::array<V, state_size>& x, const V& i_stim,
-                                      const coefficients<V>& k) {
-        using std::exp;
-        using xsimd::exp;
-        const V v = x[0], m = x[1], h = x[2], n = x[3];
-        const V n2 = n * n, gna = k.gnabar * (m * m * m * h), gk = k.gkbar * (n2 * n2);
-        const V g = gna + gk + k.gl;
-        const V v_inf = (gna * k.ena + gk * k.ek + k.gl_el + i_stim) / g;
-        x[0] = v_inf + (v - v_inf) * exp(-k.dt_over_cm * g);
-        // The gates: hh.hpp's alpha and beta; with s = alpha + beta, x_inf = alpha / s and
-        // dt / tau = q10 dt s are hh::rates' x_inf and tau; x_inf + (x - x_inf) e^{-dt/tau} is
-        // cnexp's update (hh::gate_step's, with exp as NEURON and Brian2 write it). The three
-        // 1/s share one division: 1/s_m = s_h s_n / (s_m s_h s_n) (a few ulp; for V in -200 ..
-        // 200 mV the product lies in 0.08 .. 3e5 ms^-3, far from float's and double's limits).
-        const V& vr = k.staggered ? x[0] : v;
-        const V am = hh::alpha_m(vr), ah = hh::alpha_h(vr), an = hh::alpha_n(vr);
-        const V sm = am + hh::beta_m(vr), sh = ah + hh::beta_h(vr), sn = an + hh::beta_n(vr);
-        const V r = V(scalar_t<V>(1)) / (sm * sh * sn);
-        const V mi = am * (r * (sh * sn)), hi = ah * (r * (sm * sn)), ni = an * (r * (sm * sh));
-        x[1] = mi + (m - mi) * exp(-k.q10dt * sm);
-        x[2] = hi + (h - hi) * exp(-k.q10dt * sh);
-        x[3] = ni + (n - ni) * exp(-k.q10dt * sn);
-    }
-};
-
 /// N cells of Model; Real = double (default) or float (twice the lanes per batch; the accuracy
 /// cost is measured in tests/test_population.cpp and the benchmark README).
 template <population_model Model, class Real = double>
@@ -151,6 +81,7 @@ public:
         require_finite("v0", si_value(v0), "V");
         require_positive("cell_area", si_value(cell_area), "m^2");
         require(opt.block_steps > 0, "block_steps", opt.block_steps, ">= 1");
+        k_ = model_.template make_coefficients<batch>(dt_ms_);
         if (opt_.threads == 0) opt_.threads = std::max(1u, std::thread::hardware_concurrency());
         for (std::size_t j = 0; j < S; ++j)
             x_[j].assign(stim_.size(), Real(0)), backup_[j].assign(stim_.size(), Real(0));
@@ -283,7 +214,7 @@ private:
     // Returns the steps completed (all of them, or those before the failing block).
     std::size_t run_blocks(std::size_t b0, std::size_t b1, std::size_t steps, const shared* sh,
                            failure& f) {
-        const auto k = model_.template make_coefficients<batch>(dt_ms_);
+        const auto& k = k_;
         std::size_t done = 0;
         while (done < steps) {
             const std::size_t len = std::min(opt_.block_steps, steps - done);
@@ -387,6 +318,7 @@ private:
     Model model_;
     std::size_t n_;
     double dt_ms_;
+    typename Model::template coefficients<batch> k_; // built once (hh_rates::table: the table)
     options opt_;
     std::array<array_type, S> x_, backup_;
     array_type stim_; // uA/cm^2, padded

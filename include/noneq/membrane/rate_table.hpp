@@ -1,0 +1,160 @@
+// noneq/membrane/rate_table.hpp — linear_table<Real, K>: K functions of one variable tabulated
+// on a uniform grid and interpolated linearly, for scalars and xsimd batches (gathers).
+//
+// The functions are evaluated ONCE, in double, by a callable the caller supplies (for a gate:
+// the model's own exact rate functions), at the n + 1 grid points and at the n interval
+// midpoints. The midpoints give the table's measured interpolation error per function,
+// max_i |f(x_i + h/2) - p(x_i + h/2)| with p the stored (Real-rounded) interpolant: for smooth f
+// this is the h^2/8 max|f''| bound of linear interpolation, attained where f'' is largest.
+// Layout: point-major, the K values of grid point i at [K i, K i + K), so the two points an
+// interpolation needs share cache lines. A lookup outside [lo, hi) reports the lane as outside
+// (the caller falls back to the exact functions there) and reads grid point 0 for it.
+//
+// cnexp_table<Real, G>: for G gates with exact steady states x_inf(V) and time constants
+// tau(V), the coefficients of cnexp's update over a step dt (NEURON's cnexp, Rush-Larsen),
+// x <- a(V) + b(V) x with b = exp(-dt/tau) and a = x_inf (1 - b), tabulated as one
+// linear_table<Real, 2G> (a_0, b_0, a_1, b_1, ...): the step then costs 2G interpolations and
+// no exponential.
+#pragma once
+
+#include <noneq/core/error.hpp>
+#include <noneq/core/value_traits.hpp>
+
+#include <xsimd/xsimd.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <vector>
+
+namespace noneq {
+
+template <class Real, std::size_t K>
+requires std::is_floating_point_v<Real> &&(K >= 1) class linear_table {
+public:
+    using value_type = Real;
+    static constexpr std::size_t functions = K;
+
+    /// f(x) -> std::array<double, K> (finite) tabulated over [lo, hi] with spacing h (hi is
+    /// rounded up to lo + n h, n = ceil((hi - lo)/h) <= 1e8 intervals).
+    template <class F>
+    linear_table(double lo, double hi, double h, F&& f) : lo_(lo), h_(h) {
+        require_finite("lo", lo);
+        require(std::isfinite(hi) && hi > lo, "hi", hi, "finite, > lo");
+        require(std::isfinite(h) && h > 0 && (hi - lo) / h <= 1e8, "h", h,
+                "> 0, (hi - lo)/h <= 1e8");
+        n_ = static_cast<std::size_t>(std::ceil((hi - lo) / h - 1e-9));
+        n_ = std::max<std::size_t>(n_, 1);
+        inv_h_ = 1.0 / h;
+        data_.resize((n_ + 1) * K);
+        const auto eval = [&](double x) {
+            const std::array<double, K> y = f(x);
+            for (std::size_t k = 0; k < K; ++k)
+                require(std::isfinite(y[k]), "f(x)", y[k], "finite over the table's range");
+            return y;
+        };
+        for (std::size_t i = 0; i <= n_; ++i) {
+            const auto y = eval(x_at(i));
+            for (std::size_t k = 0; k < K; ++k)
+                data_[i * K + k] = static_cast<Real>(y[k]);
+        }
+        error_.fill(0.0);
+        for (std::size_t i = 0; i < n_; ++i) {
+            const auto y = eval(x_at(i) + 0.5 * h_);
+            for (std::size_t k = 0; k < K; ++k) {
+                const double p = 0.5 * (double(data_[i * K + k]) + double(data_[(i + 1) * K + k]));
+                error_[k] = std::max(error_[k], std::abs(y[k] - p));
+            }
+        }
+    }
+
+    double lo() const { return lo_; }
+    double hi() const { return x_at(n_); }
+    double step() const { return h_; }
+    std::size_t intervals() const { return n_; }
+    /// Grid point i (0 <= i <= intervals()).
+    double x_at(std::size_t i) const { return lo_ + double(i) * h_; }
+    /// Measured max interpolation error of function k at the interval midpoints.
+    const std::array<double, K>& midpoint_error() const { return error_; }
+    /// Stored value of function k at grid point i.
+    Real node(std::size_t i, std::size_t k) const { return data_[i * K + k]; }
+
+    /// All K functions at x (scalar Real or xsimd::batch<Real>) into out; returns the mask of
+    /// lanes inside [lo, hi) (a bool for scalars). Lanes outside get the values at lo.
+    template <class V>
+    auto operator()(const V& x, std::array<V, K>& out) const {
+        const V u = (x - V(static_cast<Real>(lo_))) * V(static_cast<Real>(inv_h_));
+        const auto lo_ok = u >= V(Real(0)), hi_ok = u < V(static_cast<Real>(n_)); // NaN: out
+        const auto inside = [&] {
+            if constexpr (is_batch_v<V>)
+                return lo_ok & hi_ok;
+            else
+                return lo_ok && hi_ok;
+        }();
+        const V uc = select(inside, u, V(Real(0)));
+        if constexpr (is_batch_v<V>) {
+            const auto i = xsimd::to_int(uc); // truncation = floor for uc >= 0
+            const V t = uc - xsimd::to_float(i);
+            const auto idx = i * decltype(i)(static_cast<xsimd::as_integer_t<Real>>(K));
+            const Real* p = data_.data();
+            for (std::size_t k = 0; k < K; ++k) {
+                const V y0 = V::gather(p + k, idx), y1 = V::gather(p + K + k, idx);
+                out[k] = xsimd::fma(t, y1 - y0, y0);
+            }
+            return inside;
+        } else {
+            const auto i = static_cast<std::size_t>(uc);
+            const V t = uc - static_cast<V>(i);
+            const Real* p = data_.data() + i * K;
+            for (std::size_t k = 0; k < K; ++k)
+                out[k] = std::fma(t, p[K + k] - p[k], p[k]);
+            return inside;
+        }
+    }
+
+private:
+    double lo_, h_, inv_h_ = 0;
+    std::size_t n_ = 0;
+    std::vector<Real, xsimd::aligned_allocator<Real>> data_;
+    std::array<double, K> error_{};
+};
+
+template <class Real, std::size_t G>
+class cnexp_table {
+public:
+    /// inf_tau(v) -> std::array<double, 2G> = {x_inf_0, tau_0, x_inf_1, tau_1, ...} (exact,
+    /// tau in the unit of dt) tabulated over [lo, hi] with spacing h.
+    template <class F>
+    cnexp_table(double lo, double hi, double h, double dt, F&& inf_tau)
+        : t_(lo, hi, h, [&](double v) {
+              const std::array<double, 2 * G> r = inf_tau(v);
+              std::array<double, 2 * G> c{};
+              for (std::size_t g = 0; g < G; ++g) {
+                  const double em = std::expm1(-dt / r[2 * g + 1]); // b - 1
+                  c[2 * g] = -r[2 * g] * em, c[2 * g + 1] = 1 + em;
+              }
+              return c;
+          }) {
+        require_positive("dt", dt);
+    }
+    const linear_table<Real, 2 * G>& table() const { return t_; }
+
+    /// Steps the gates x over dt at potential v; returns the mask of lanes inside the table
+    /// (lanes outside hold meaningless values: the caller computes them exactly).
+    template <class V>
+    auto step(const V& v, std::array<V, G>& x) const {
+        std::array<V, 2 * G> c;
+        const auto inside = t_(v, c);
+        for (std::size_t g = 0; g < G; ++g)
+            x[g] = c[2 * g] + c[2 * g + 1] * x[g];
+        return inside;
+    }
+
+private:
+    linear_table<Real, 2 * G> t_;
+};
+
+} // namespace noneq
