@@ -41,7 +41,7 @@ namespace detail {
 inline constexpr std::size_t block_size = 1024;
 
 /// Below this many elements per thread, starting threads costs more than it saves.
-inline constexpr std::size_t min_elements_per_thread = 16 * block_size;
+inline constexpr std::size_t min_elements_per_thread = 64 * block_size;
 
 /// Calls f(begin, end) over a partition of [0, n): on the calling thread, or on ex.threads
 /// threads with chunk boundaries on block boundaries. Rethrows the lowest chunk's exception.
