@@ -49,7 +49,7 @@ public:
         n_ = static_cast<std::size_t>(std::ceil((hi - lo) / h - 1e-9));
         n_ = std::max<std::size_t>(n_, 1);
         inv_h_ = 1.0 / h;
-        data_.resize((n_ + 1) * K);
+        data_.resize((n_ + 1) * K + 16); // 16: the last lookup's whole-row reads
         const auto eval = [&](double x) {
             const std::array<double, K> y = f(x);
             for (std::size_t k = 0; k < K; ++k)
@@ -100,6 +100,27 @@ public:
             const V t = uc - xsimd::to_float(i);
             const auto idx = i * decltype(i)(static_cast<xsimd::as_integer_t<Real>>(K));
             const Real* p = data_.data();
+#if defined(__AVX512F__)
+            if constexpr (std::is_same_v<Real, double> && V::size == 8 && 2 * K <= 16) {
+                // Each lane's 2K values (points i, i + 1) are contiguous: two rows of 8 per lane,
+                // transposed in registers (xsimd 8.1's gather inserts lane by lane: slower).
+                alignas(64) std::array<std::int64_t, 8> ii;
+                idx.store_aligned(ii.data());
+                __m512d c[16]; // (std::array<__m512d> drops its alignment attribute)
+                for (std::size_t half = 0; half < 2; ++half) {
+                    __m512d r[8];
+                    for (std::size_t l = 0; l < 8; ++l)
+                        r[l] = _mm512_loadu_pd(p + ii[l] + 8 * half);
+                    transpose8(r);
+                    std::copy(r, r + 8, c + 8 * half);
+                }
+                for (std::size_t k = 0; k < K; ++k) {
+                    const V y0(c[k]), y1(c[K + k]);
+                    out[k] = xsimd::fma(t, y1 - y0, y0);
+                }
+                return inside;
+            }
+#endif
             for (std::size_t k = 0; k < K; ++k) {
                 const V y0 = V::gather(p + k, idx), y1 = V::gather(p + K + k, idx);
                 out[k] = xsimd::fma(t, y1 - y0, y0);
@@ -116,6 +137,30 @@ public:
     }
 
 private:
+#if defined(__AVX512F__)
+    // 8 x 8 doubles, rows to columns: unpack pairs, then two rounds of 128-bit block shuffles.
+    static void transpose8(__m512d* r) {
+        __m512d t[8], u[8];
+        for (std::size_t j = 0; j < 8; j += 2)
+            t[j] = _mm512_unpacklo_pd(r[j], r[j + 1]),
+            t[j + 1] = _mm512_unpackhi_pd(r[j], r[j + 1]);
+        for (std::size_t h = 0; h < 8; h += 4) {
+            u[h] = _mm512_shuffle_f64x2(t[h], t[h + 2], 0x88);
+            u[h + 1] = _mm512_shuffle_f64x2(t[h], t[h + 2], 0xDD);
+            u[h + 2] = _mm512_shuffle_f64x2(t[h + 1], t[h + 3], 0x88);
+            u[h + 3] = _mm512_shuffle_f64x2(t[h + 1], t[h + 3], 0xDD);
+        }
+        r[0] = _mm512_shuffle_f64x2(u[0], u[4], 0x88),
+        r[4] = _mm512_shuffle_f64x2(u[0], u[4], 0xDD);
+        r[2] = _mm512_shuffle_f64x2(u[1], u[5], 0x88),
+        r[6] = _mm512_shuffle_f64x2(u[1], u[5], 0xDD);
+        r[1] = _mm512_shuffle_f64x2(u[2], u[6], 0x88),
+        r[5] = _mm512_shuffle_f64x2(u[2], u[6], 0xDD);
+        r[3] = _mm512_shuffle_f64x2(u[3], u[7], 0x88),
+        r[7] = _mm512_shuffle_f64x2(u[3], u[7], 0xDD);
+    }
+#endif
+
     double lo_, h_, inv_h_ = 0;
     std::size_t n_ = 0;
     std::vector<Real, xsimd::aligned_allocator<Real>> data_;
