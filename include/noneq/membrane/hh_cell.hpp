@@ -47,8 +47,9 @@ struct hh_cell {
     double ena = hh::ena_mV, ek = hh::ek_mV, el = hh::el_mV, cm = hh::cm_uF_per_cm2;
     hh_coupling coupling = hh_coupling::staggered;
     hh_rates rates = hh_rates::exact;
-    /// hh_rates::table: grid (mV). Spacing 0.01 mV: interpolation error <= 3e-8 (m) per step,
-    /// measured by the table at its midpoints (test_population.cpp states the effect).
+    /// hh_rates::table: grid (mV). At 0.01 mV (1.2 MB in double) the gates' per-step error is
+    /// <= 1.3e-8 at dt 0.025 ms (measured by the table at its midpoints; the effect on V and spike
+    /// times: test_population.cpp). The error scales as spacing^2; the speed does not depend on it.
     double table_lo_mV = -150.0, table_hi_mV = 100.0, table_step_mV = 0.01;
 
     static constexpr const char* names[state_size] = {"v", "m", "h", "n"};
