@@ -420,6 +420,40 @@ TEST_CASE("linear_table: interpolation error = h^2/8 max|f''|, batch = scalar, o
 }
 
 namespace {
+// Six functions (an HH gate table's width) at 1000 points: batch lookups equal scalar ones.
+template <class Real>
+void check_batch_lookup() {
+    const auto f = [](double x) {
+        std::array<double, 6> y{};
+        for (std::size_t k = 0; k < 6; ++k)
+            y[k] = std::sin(x + double(k)) + double(k);
+        return y;
+    };
+    const linear_table<Real, 6> t(-3.0, 5.0, 0.01, f);
+    using B = xsimd::batch<Real>;
+    std::array<Real, B::size> xs{};
+    std::array<Real, 6> y{};
+    std::array<B, 6> yb;
+    for (std::size_t j = 0; j < 1000 * B::size; ++j) {
+        xs[j % B::size] = static_cast<Real>(-3.5 + 9.0 * double(j) / double(1000 * B::size));
+        if (j % B::size != B::size - 1) continue;
+        const auto inside = t(B::load_unaligned(xs.data()), yb);
+        for (std::size_t l = 0; l < B::size; ++l) {
+            REQUIRE(inside.get(l) == t(xs[l], y));
+            if (!inside.get(l)) continue;
+            for (std::size_t k = 0; k < 6; ++k)
+                CHECK(yb[k].get(l) == y[k]);
+        }
+    }
+}
+} // namespace
+
+TEST_CASE("linear_table: batch lookups of six functions = scalar lookups, double and float") {
+    check_batch_lookup<double>();
+    check_batch_lookup<float>();
+}
+
+namespace {
 struct table_vs_exact {
     std::size_t spike_mismatches = 0, spikes = 0;
     double dv = 0, dt = 0; // max |V_table - V_exact| (mV), max |spike-time difference| (ms)

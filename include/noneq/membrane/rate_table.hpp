@@ -7,10 +7,10 @@
 // max_i |f(x_i + h/2) - p(x_i + h/2)| with p the stored (Real-rounded) interpolant: for smooth f
 // this is the h^2/8 max|f''| bound of linear interpolation, attained where f'' is largest.
 // Layout: point-major, the K values of grid point i at [K i, K i + K), so the two points an
-// interpolation needs share cache lines; batches gather them (AVX-512 double: each lane's 2K
-// values read as rows and transposed in registers, ~2x faster than xsimd 8.1's gather, which
-// inserts lane by lane). A lookup outside [lo, hi) reports the lane as outside (the caller
-// falls back to the exact functions there) and reads grid point 0 for it.
+// interpolation needs share cache lines; batches gather them (AVX-512, 2K <= 16: each lane's 2K
+// values read as a row and the rows transposed in registers, ~2x faster than xsimd 8.1's
+// gather, which inserts lane by lane). A lookup outside [lo, hi) reports the lane as outside (the
+// caller falls back to the exact functions there) and reads grid point 0 for it.
 //
 // cnexp_table<Real, G>: for G gates with exact steady states x_inf(V) and time constants
 // tau(V), the coefficients of cnexp's update over a step dt (NEURON's cnexp, Rush-Larsen),
@@ -121,6 +121,18 @@ public:
                     out[k] = xsimd::fma(t, y1 - y0, y0);
                 }
                 return inside;
+            } else if constexpr (std::is_same_v<Real, float> && V::size == 16 && 2 * K <= 16) {
+                alignas(64) std::array<std::int32_t, 16> ii; // one row of 16 per lane
+                idx.store_aligned(ii.data());
+                __m512 r[16];
+                for (std::size_t l = 0; l < 16; ++l)
+                    r[l] = _mm512_loadu_ps(p + ii[l]);
+                transpose16(r);
+                for (std::size_t k = 0; k < K; ++k) {
+                    const V y0(r[k]), y1(r[K + k]);
+                    out[k] = xsimd::fma(t, y1 - y0, y0);
+                }
+                return inside;
             }
 #endif
             for (std::size_t k = 0; k < K; ++k) {
@@ -160,6 +172,32 @@ private:
         r[5] = _mm512_shuffle_f64x2(u[2], u[6], 0xDD);
         r[3] = _mm512_shuffle_f64x2(u[3], u[7], 0x88),
         r[7] = _mm512_shuffle_f64x2(u[3], u[7], 0xDD);
+    }
+    // 16 x 16 floats: unpack pairs of floats, then of doubles, then the 4 x 4 transpose of
+    // 128-bit blocks by two rounds of block shuffles.
+    static void transpose16(__m512* r) {
+        __m512 t[16], u[16];
+        for (std::size_t j = 0; j < 16; j += 2)
+            t[j] = _mm512_unpacklo_ps(r[j], r[j + 1]),
+            t[j + 1] = _mm512_unpackhi_ps(r[j], r[j + 1]);
+        const auto pd = [](__m512 x) { return _mm512_castps_pd(x); };
+        const auto ps = [](__m512d x) { return _mm512_castpd_ps(x); };
+        for (std::size_t g = 0; g < 16; g += 4) {
+            u[g] = ps(_mm512_unpacklo_pd(pd(t[g]), pd(t[g + 2])));
+            u[g + 1] = ps(_mm512_unpackhi_pd(pd(t[g]), pd(t[g + 2])));
+            u[g + 2] = ps(_mm512_unpacklo_pd(pd(t[g + 1]), pd(t[g + 3])));
+            u[g + 3] = ps(_mm512_unpackhi_pd(pd(t[g + 1]), pd(t[g + 3])));
+        }
+        for (std::size_t e = 0; e < 4; ++e) {
+            const __m512 v0 = _mm512_shuffle_f32x4(u[e], u[4 + e], 0x88),
+                         v1 = _mm512_shuffle_f32x4(u[e], u[4 + e], 0xDD),
+                         v2 = _mm512_shuffle_f32x4(u[8 + e], u[12 + e], 0x88),
+                         v3 = _mm512_shuffle_f32x4(u[8 + e], u[12 + e], 0xDD);
+            r[e] = _mm512_shuffle_f32x4(v0, v2, 0x88),
+            r[8 + e] = _mm512_shuffle_f32x4(v0, v2, 0xDD);
+            r[4 + e] = _mm512_shuffle_f32x4(v1, v3, 0x88);
+            r[12 + e] = _mm512_shuffle_f32x4(v1, v3, 0xDD);
+        }
     }
 #endif
 
