@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HH population benchmark against its peers, in one run: noneq-population (double and float
-# SIMD batches with exact rates; double with the gates' rate table, --rates table), NEURON 8.2
+# SIMD batches with exact rates, and both with the gates' rate table, --rates table), NEURON 8.2
 # (Debian python3-neuron, hh.mod with its default rate tables and CVode.cache_efficient) and
 # Brian2 2.5 cpp_standalone (Debian python3-brian, one thread, exponential_euler) on the same model: N HH point cells at 6.3 C, dt 0.025 ms, 100 ms, cell i
 # driven by 0.1 + 0.1 (i mod 10)/10 nA on an 18.8 um x 18.8 um cylinder, from -65 mV. Spikes are
@@ -40,28 +40,33 @@ echo "NEURON $neuron_version (python3-neuron), Brian2 $brian_version (python3-br
 echo "model: HH (hh.mod) point cells, 6.3 C, dt $DT ms, $T ms; times: stepping only, one core"
 echo
 
-printf '%-8s | %-22s | %-22s | %-22s | %-22s | %-22s | %-19s | %-19s\n' N "noneq double" \
-  "noneq float" "noneq double table" "NEURON" "Brian2" "x NEURON d/f/dt" "x Brian2 d/f/dt"
-printf -- '%s\n' "$(printf '%.0s-' $(seq 1 173))"
+printf '%-8s | %-20s | %-20s | %-20s | %-20s | %-22s | %-20s | %-24s | %-24s\n' N \
+  "noneq double" "noneq float" "noneq double table" "noneq float table" "NEURON" "Brian2" \
+  "x NEURON d/f/dt/ft" "x Brian2 d/f/dt/ft"
+printf -- '%s\n' "$(printf '%.0s-' $(seq 1 206))"
 for n in $NS; do
   d=$("$exe" --n "$n" --t "$T" --dt "$DT" --precision double)
   f=$("$exe" --n "$n" --t "$T" --dt "$DT" --precision float)
   t=$("$exe" --n "$n" --t "$T" --dt "$DT" --precision double --rates table)
+  u=$("$exe" --n "$n" --t "$T" --dt "$DT" --precision float --rates table)
   nr=$("$PY" "$here/neuron_hh_population.py" --n "$n" --t "$T" --dt "$DT" 2>/dev/null)
   br=$(cd "${TMPDIR:-/tmp}" && "$PY" "$here/brian2_hh_population.py" --n "$n" --t "$T" --dt "$DT" 2>/dev/null)
   dns=$(echo "$d" | val cpu_ns_per_cell_step); dw=$(echo "$d" | val ns_per_cell_step)
   fns=$(echo "$f" | val cpu_ns_per_cell_step); fw=$(echo "$f" | val ns_per_cell_step)
   tns=$(echo "$t" | val cpu_ns_per_cell_step); tw=$(echo "$t" | val ns_per_cell_step)
+  uns=$(echo "$u" | val cpu_ns_per_cell_step); uw=$(echo "$u" | val ns_per_cell_step)
   nns=$(echo "$nr" | val cpu_ns_per_cell_step); nw=$(echo "$nr" | val ns_per_cell_step)
   bns=$(echo "$br" | val cpu_ns_per_cell_step)
   dsp=$(echo "$d" | val spikes); fsp=$(echo "$f" | val spikes); tsp=$(echo "$t" | val spikes)
+  usp=$(echo "$u" | val spikes)
   nsp=$(echo "$nr" | val spikes); bsp=$(echo "$br" | val spikes)
   cell() { printf '%.2f/%.2f (%s)' "$1" "$2" "$3"; }
-  printf '%-8s | %-22s | %-22s | %-22s | %-22s | %-22s | %-19s | %-19s\n' "$n" \
+  ratios() { awk -v a="$1" -v b="$dns" -v c="$fns" -v d="$tns" -v e="$uns" \
+    'BEGIN{printf "%.1f / %.1f / %.1f / %.1f", a/b, a/c, a/d, a/e}'; }
+  printf '%-8s | %-20s | %-20s | %-20s | %-20s | %-22s | %-20s | %-24s | %-24s\n' "$n" \
     "$(cell "$dns" "$dw" "$dsp")" "$(cell "$fns" "$fw" "$fsp")" "$(cell "$tns" "$tw" "$tsp")" \
-    "$(cell "$nns" "$nw" "$nsp")" "$(printf '%.2f/- (%s)' "$bns" "$bsp")" \
-    "$(awk -v a="$nns" -v b="$dns" -v c="$fns" -v d="$tns" 'BEGIN{printf "%.1f / %.1f / %.1f", a/b, a/c, a/d}')" \
-    "$(awk -v a="$bns" -v b="$dns" -v c="$fns" -v d="$tns" 'BEGIN{printf "%.1f / %.1f / %.1f", a/b, a/c, a/d}')"
+    "$(cell "$uns" "$uw" "$usp")" "$(cell "$nns" "$nw" "$nsp")" \
+    "$(printf '%.2f/- (%s)' "$bns" "$bsp")" "$(ratios "$nns")" "$(ratios "$bns")"
 done
 echo
 for n in $NS; do
@@ -72,9 +77,9 @@ echo
 echo "Cells: CPU ns / wall ns per cell-step (spike count). CPU time is what Brian2 itself reports"
 echo "(std::clock in its network.cpp); on a shared machine wall time also counts waiting for a core."
 echo
-echo "x NEURON d/f/dt, x Brian2 d/f/dt: their CPU ns per cell-step over noneq's (double / float /"
-echo "double with the rate table: gate coefficients interpolated from a 0.01 mV grid built once from"
-echo "the exact rates; 1000 cells, 100 ms: same spikes, |dV| <= 2.5e-4 mV, see test_population.cpp)."
-echo "Spikes: noneq's"
-echo "staggered coupling and NEURON agree with dt -> 0 (78 per 10 cells in 100 ms); Brian2's"
-echo "exponential_euler updates V and the gates from the same old state and lags (76 per 10 cells)."
+echo "x NEURON d/f/dt/ft, x Brian2 d/f/dt/ft: their CPU ns per cell-step over noneq's (double /"
+echo "float / double table / float table). Table: the gates' per-step coefficients interpolated"
+echo "from a 0.01 mV grid built once from the exact rates (double, 1000 cells, 100 ms: same spikes,"
+echo "|dV| <= 2.5e-4 mV; float: float's own rounding dominates; see tests/test_population.cpp)."
+echo "Spikes: noneq's staggered coupling and NEURON agree with dt -> 0 (78 per 10 cells in 100 ms);"
+echo "Brian2's exponential_euler updates V and the gates from the same old state and lags (76 per 10)."
