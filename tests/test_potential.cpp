@@ -361,6 +361,18 @@ TEST_CASE("GHK current is smooth through V = 0 (values within 1e-9 mV of 0)") {
     }
 }
 
+TEST_CASE("GHK current: a voltage beyond |zFV/RT| = 700 is rejected, not returned as inf or NaN") {
+    const auto T = kelvin(37.0_degC);
+    const auto P = make<unit::permeability>(1e-8);
+    // 700 RT/F at 310.15 K is 18.71 V; 18 V is inside for z = 1, outside for z = 2.
+    CHECK(
+        std::isfinite(ghk_current(1, P, make<unit::voltage>(-18.0), 140.0_mM, 5.0_mM, T).value()));
+    const auto msg =
+        error_of([&] { (void)ghk_current(2, P, make<unit::voltage>(-18.0), 1e-4_mM, 2.0_mM, T); });
+    CHECK(msg.find("'v'") != std::string::npos);
+    CHECK(msg.find("700") != std::string::npos);
+}
+
 TEST_CASE("float, double and long double agree to their precision") {
     const auto check = [](auto one) {
         using V = decltype(one);

@@ -40,11 +40,18 @@ void check_ghk_args(int z, const permeability<V>& P, const voltage<V>& v,
                     const concentration<V>& c_in, const concentration<V>& c_out,
                     const temperature<V>& T) {
     require(z != 0, "z", z, "nonzero integer valence");
+    require_positive("T", T.value(), "K");
     require_nonnegative("P", P.value(), "m/s");
     require_finite("v", v.value(), "V");
+    // Beyond |zFV/RT| = 700 (about 18 V / |z| at 37 C) e^{-u} overflows and the current is lost.
+    {
+        using std::abs;
+        using xsimd::abs;
+        const V u = V(scalar_t<V>(z)) * v.value() / thermal_voltage(T).value();
+        require(abs(u) <= V(scalar_t<V>(700)), "v", v.value(), "|z F v / (R T)| <= 700", "V");
+    }
     require_nonnegative("c_in", c_in.value(), "mol/m^3");
     require_nonnegative("c_out", c_out.value(), "mol/m^3");
-    require_positive("T", T.value(), "K");
 }
 } // namespace detail
 
