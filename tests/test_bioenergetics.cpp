@@ -8,6 +8,7 @@
 #include <noneq/bioenergetics/vacuole_model.hpp>
 #include <noneq/core/linear_solve.hpp>
 #include <noneq/flux/markov_cycle.hpp>
+#include <noneq/potential/reaction.hpp>
 
 #include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
 #include <doctest/doctest.h>

@@ -21,6 +21,7 @@
 #include <noneq/potential/ghk_divalent.hpp>
 #include <noneq/potential/ghk_voltage.hpp>
 #include <noneq/potential/nernst.hpp>
+#include <noneq/potential/reaction.hpp>
 
 // flux laws
 #include <noneq/flux/ghk_current.hpp>

@@ -16,7 +16,7 @@
 // Hydrolysis free energies dG = dG0' + RT ln Q, with Q in the 1 M standard state at pH 7:
 //   ATP + H2O -> ADP + Pi:  dG0' = -30.5 kJ/mol;  PPi + H2O -> 2 Pi:  dG0' = -19.2 kJ/mol
 //   (Nelson & Cox, Lehninger Principles of Biochemistry, 5th ed., Table 13-4, 25 C, pH 7);
-//   ATP's dG is atp_hydrolysis_free_energy of membrane/pump_nak.hpp (one formula, one place).
+//   ATP's dG is atp_hydrolysis_free_energy of potential/reaction.hpp (one formula, one place).
 // A pump moving n H+ per fuel molecule runs forward only while the cycle's free energy
 // dG_fuel + n dmu_H < 0; the largest admissible n is floor(-dG_fuel / dmu_H). Measured
 // stoichiometries: 2 H+/ATP and 1 H+/PPi in red-beet tonoplast vesicles (Schmidt & Briskin 1993,
@@ -26,8 +26,8 @@
 
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
-#include <noneq/membrane/pump_nak.hpp>
 #include <noneq/potential/electrochemical.hpp>
+#include <noneq/potential/reaction.hpp>
 #include <noneq/units.hpp>
 
 #include <cmath>
@@ -36,8 +36,7 @@ namespace noneq {
 
 /// Standard transformed Gibbs energy of PPi + H2O -> 2 Pi (pH 7, 25 C, 1 M standard state),
 /// J/mol: Nelson & Cox, Lehninger Principles of Biochemistry, Table 13-4. (ATP hydrolysis,
-/// atp_dG0_J_per_mol and atp_hydrolysis_free_energy, live with the Na/K pump in
-/// membrane/pump_nak.hpp and are used from there.)
+/// atp_dG0_J_per_mol and atp_hydrolysis_free_energy, live in potential/reaction.hpp.)
 inline constexpr double ppi_dG0_J_per_mol = -19.2e3;
 
 /// Molar work of moving H+ from the cytosol (pH_cyt) into the vacuole (pH_vac) across
