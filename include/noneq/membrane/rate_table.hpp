@@ -118,7 +118,7 @@ public:
                 }
                 for (std::size_t k = 0; k < K; ++k) {
                     const V y0(c[k]), y1(c[K + k]);
-                    out[k] = xsimd::fma(t, y1 - y0, y0);
+                    out[k] = fused(t, y1 - y0, y0);
                 }
                 return inside;
             } else if constexpr (std::is_same_v<Real, float> && V::size == 16 && 2 * K <= 16) {
@@ -130,14 +130,14 @@ public:
                 transpose16(r);
                 for (std::size_t k = 0; k < K; ++k) {
                     const V y0(r[k]), y1(r[K + k]);
-                    out[k] = xsimd::fma(t, y1 - y0, y0);
+                    out[k] = fused(t, y1 - y0, y0);
                 }
                 return inside;
             }
 #endif
             for (std::size_t k = 0; k < K; ++k) {
                 const V y0 = V::gather(p + k, idx), y1 = V::gather(p + K + k, idx);
-                out[k] = xsimd::fma(t, y1 - y0, y0);
+                out[k] = fused(t, y1 - y0, y0);
             }
             return inside;
         } else {
@@ -151,6 +151,19 @@ public:
     }
 
 private:
+    // t d + y rounded once, as std::fma in the scalar lookup (xsimd 8.1's fma on AVX-512 is
+    // a * b + c, fused or not depending on the optimisation level's contraction).
+    template <class V>
+    static V fused(const V& t, const V& d, const V& y) {
+#if defined(__AVX512F__)
+        if constexpr (sizeof(V) == 64 && std::is_same_v<Real, double>)
+            return _mm512_fmadd_pd(t, d, y);
+        else if constexpr (sizeof(V) == 64)
+            return _mm512_fmadd_ps(t, d, y);
+#endif
+        return xsimd::fma(t, d, y);
+    }
+
 #if defined(__AVX512F__)
     // 8 x 8 doubles, rows to columns: unpack pairs, then two rounds of 128-bit block shuffles.
     static void transpose8(__m512d* r) {
