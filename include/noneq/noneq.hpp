@@ -65,6 +65,7 @@
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/gates.hpp>
 #include <noneq/membrane/hh.hpp>
+#include <noneq/membrane/hh_cell.hpp>
 #include <noneq/membrane/ions.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
@@ -73,6 +74,7 @@
 #include <noneq/membrane/population.hpp>
 #include <noneq/membrane/pump_leak.hpp>
 #include <noneq/membrane/pump_nak.hpp>
+#include <noneq/membrane/rate_table.hpp>
 #include <noneq/membrane/squid_axon.hpp>
 #include <noneq/membrane/synapse.hpp>
 
