@@ -52,12 +52,13 @@ cycle_metrics simulate(const severi2012::parameters& p) {
     return measure_cycles(t, v, d, opt);
 }
 
-const cycle_metrics& control_metrics() {
+[[maybe_unused]] const cycle_metrics& control_metrics() {
     static const cycle_metrics m = simulate({});
     return m;
 }
 
-double rate_change_percent(const cycle_metrics& drug, const cycle_metrics& control) {
+[[maybe_unused]] double rate_change_percent(const cycle_metrics& drug,
+                                            const cycle_metrics& control) {
     return (drug.rate_bpm / control.rate_bpm - 1.0) * 100.0;
 }
 } // namespace
