@@ -216,7 +216,7 @@ TEST_CASE("Condensates form near the ATP source (Weber et al. 2019)") {
 }
 
 TEST_CASE(
-    "Active emulsion: reactions arrest coarsening (Glotzer et al. 1995; Zwicker et al. 2015)") {
+    "Active emulsion: reactions arrest coarsening (Glotzer et al. 1995 and Zwicker et al. 2015)") {
     // 2D periodic, mean -0.4, linear conversion towards phi_r = -0.4 at rate k_r.
     const std::size_t n = 64;
     xt::xtensor<double, 2> phi0 = xt::xtensor<double, 2>::from_shape({n, n});
