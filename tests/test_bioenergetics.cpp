@@ -288,7 +288,7 @@ TEST_CASE("ratchet: stall ratio against frequency has an interior optimum") {
 }
 
 TEST_CASE(
-    "driven chains: telegraph edge fluxes agree; periodic state is periodic; sine converges") {
+    "driven chains: telegraph edge fluxes agree, periodic state is periodic, sine converges") {
     const four_state_carrier c;
     const auto chain = [&](double v) { return c.rates(v, 1.5, 1.0); };
     // telegraph: the net carrier flux through every edge is the same at stationarity
@@ -419,7 +419,7 @@ TEST_CASE("vacuolar H+ work, pmf and pump stoichiometry bounds") {
     CHECK_THROWS_AS(atp_hydrolysis_free_energy(0.0_mM, 0.2_mM, 5.0_mM, T), noneq::domain_error);
 }
 
-TEST_CASE("NHX: 1:1 accumulation 10^dpH independent of dpsi; n:1 gains exp((n-1) F dpsi/RT)") {
+TEST_CASE("NHX: 1:1 accumulation 10^dpH independent of dpsi, n:1 gains exp((n-1) F dpsi/RT)") {
     const auto T = kelvin(25.0_degC);
     for (double mv : {-40.0, 0.0, 30.0}) {
         const auto v = voltage<double>::from_value(mv * 1e-3);

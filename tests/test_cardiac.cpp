@@ -118,7 +118,7 @@ TEST_CASE("I_NaK: saturating in Nai and Ko, scaled by isoprenaline") {
           doctest::Approx(i0 * 1e-9).epsilon(1e-12));
 }
 
-TEST_CASE("I_NaCa: Ca2+ extrusion is inward current; thermodynamic direction") {
+TEST_CASE("I_NaCa: Ca2+ extrusion is inward current, thermodynamic direction") {
     const cardiac::sodium_calcium_exchanger x{};
     // resting: Ca_sub 1e-4 mM, -60 mV: forward mode (Ca out, net Na in) = inward current
     CHECK(x.current_nA(unchecked, -60.0, 7.5, 140.0, 1e-4, 1.8, rtf) < 0.0);
@@ -146,7 +146,7 @@ TEST_CASE("Ca2+ buffers: equilibrium occupancy, competition, domain errors") {
     CHECK_THROWS_AS((cardiac::calcium_buffer{0.0, 1.0, 1.0}.steady_occupancy(1.0)), domain_error);
 }
 
-TEST_CASE("RyR: the four occupancies' sum is conserved; release follows the gradient") {
+TEST_CASE("RyR: the four occupancies' sum is conserved, release follows the gradient") {
     const cardiac::ryanodine_receptor ryr{};
     const auto r = ryr.rates(0.7, 1e-3, 2e-4, 0.2998, 5e-4, 0.3);
     CHECK(std::abs(r.dR + r.dO + r.dI + r.dRI) < 1e-12);

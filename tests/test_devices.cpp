@@ -171,7 +171,7 @@ TEST_CASE("teg: matched load, efficiency at the optimal load equals the ZT formu
 
 // ---- spectra -------------------------------------------------------------------------------
 
-TEST_CASE("spectrum: ASTM G173 loads; trapezoid integrals; flux above a gap") {
+TEST_CASE("spectrum: ASTM G173 loads, trapezoid integrals, flux above a gap") {
     const auto am15 = load_astm_g173(spectrum_path());
     CHECK(am15.wavelength_nm().size() == 2002);
     // The global-tilt table integrates to 1000.4 W/m^2 by the trapezoid rule (ASTM G173-03
@@ -244,7 +244,7 @@ TEST_CASE("detailed balance: J(V_oc) = 0, the MPP is a maximum, FF against Green
 
 // ---- recombination and QFLS --------------------------------------------------------------------
 
-TEST_CASE("recombination: the QFLS balances generation; limits of each mechanism") {
+TEST_CASE("recombination: the QFLS balances generation, limits of each mechanism") {
     auto si = crystalline_si();
     const auto st = quasi_fermi_splitting(si, 1e19);
     CHECK(st.rates.total() == doctest::Approx(1e19).epsilon(1e-12));

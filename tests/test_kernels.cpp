@@ -323,7 +323,7 @@ TEST_CASE_TEMPLATE("GHK voltage kernel: within 4 ulp plus the weighted sums' rou
 
 // ---- the same formula as the scalar API ------------------------------------------------------
 
-TEST_CASE("kernels agree with the scalar API (same templates; libm vs xsimd math differ by ulps)") {
+TEST_CASE("kernels agree with the scalar API (same templates, libm vs xsimd math differ by ulps)") {
     std::mt19937_64 rng(16);
     const std::size_t n = 1000;
     std::vector<double> ci(n), co(n), P(n), v(n), E(n), I(n);

@@ -78,7 +78,7 @@ TEST_CASE("dislocation climb: osmotic force and the climb velocity") {
     CHECK_THROWS_AS(sink_log_factor(copper, 1e20), noneq::domain_error);
 }
 
-TEST_CASE("vacancy anneal: isothermal ODE equals the exponential; vacancies end in climb") {
+TEST_CASE("vacancy anneal: isothermal ODE equals the exponential, vacancies end in climb") {
     const anneal_conditions a{K(900.0), K(400.0), noneq::time<double>::from_value(0.0), 1e12};
     const double tau = anneal_time_constant(aluminium, a);
     const auto res = anneal(aluminium, a, noneq::time<double>::from_value(6 * tau), 12, 1e-10);

@@ -275,7 +275,7 @@ TEST_CASE("Lewis closed form, bracketed solver and zero total current agree (ran
                                                << worst_rel_current);
 }
 
-TEST_CASE("Reversal with Ca2+: zero concentration on one side is legal; trivalent ions solve too") {
+TEST_CASE("Reversal with Ca2+: zero concentration on one side is legal, trivalent ions solve too") {
     const auto T = kelvin(37.0_degC);
     // Ca2+ absent inside, plus K+: the potential exists (K+ carries the outward current)
     const std::array<pion, 2> ions{{ion(1, 1e-8, 140, 5), ion(2, 1e-7, 0, 2)}};
@@ -404,7 +404,7 @@ TEST_CASE("float, double and long double agree to their precision") {
 
 // ---- chord conductance ------------------------------------------------------------------------
 
-TEST_CASE("chord potential: balance of currents; exact with GHK chord conductances") {
+TEST_CASE("chord potential: balance of currents, exact with GHK chord conductances") {
     const std::array<chord_branch<double>, 3> hh{
         {{make<unit::conductance_density>(0.3 * 10), 10.6_mV},
          {make<unit::conductance_density>(120.0 * 10 * 0.01), 50.0_mV},

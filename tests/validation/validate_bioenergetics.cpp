@@ -63,7 +63,7 @@ TEST_CASE("validation: electroneutral Na+/H+ antiport accumulates Na+ up to 10^d
           doctest::Approx(std::pow(10.0, 1.3)).epsilon(1e-12));
 }
 
-TEST_CASE("validation: the ratchet's frequency limits (Astumian 1997; Tsong & Astumian 1986)") {
+TEST_CASE("validation: the ratchet's frequency limits (Astumian 1997, Tsong & Astumian 1986)") {
     // Astumian 1997 (Science 276:917) and Markin et al. 1990 (J. Chem. Phys. 93:5062): with a
     // static field the carrier obeys detailed balance and cannot pump; under a slow square wave
     // the carrier relaxes after each switch, so every period moves a fixed amount (flux

@@ -40,7 +40,7 @@ TEST_CASE(
     }
 }
 
-TEST_CASE("Symmetric binodal N = 1: chi = ln(phi/(1-phi)) / (2 phi - 1) (Huggins; Flory 1953)") {
+TEST_CASE("Symmetric binodal N = 1: chi = ln(phi/(1-phi)) / (2 phi - 1) (Huggins, Flory 1953)") {
     for (double chi : {2.001, 2.05, 2.5, 3.0, 5.0, 10.0, 40.0}) {
         const auto b = sm::fh_binodal(1.0, chi);
         REQUIRE(b.two_phase);
