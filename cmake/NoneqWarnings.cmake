@@ -16,6 +16,8 @@ target_compile_options(noneq_native INTERFACE -O3 -march=native)
 function(noneq_add_example name)
   add_executable(noneq-${name} ${ARGN})
   target_link_libraries(noneq-${name} PRIVATE noneq_project_options CLI11::CLI11)
+  # examples/common/cli.hpp: the key=value printer, parsing and error reporting they share.
+  target_include_directories(noneq-${name} PRIVATE ${PROJECT_SOURCE_DIR}/examples/common)
 endfunction()
 
 # noneq_example_test(<test-name> <example> PASS <regex> [ARGS <arg>...] [EXIT <code>])

@@ -16,6 +16,8 @@
 #include <noneq/potential/ghk_voltage.hpp>
 #include <noneq/potential/nernst.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -24,7 +26,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,10 +33,8 @@ namespace {
 
 using namespace noneq;
 
-/// A bad command-line value: the message names the argument and its allowed range.
-struct usage_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using noneq_example::kv;
+using noneq_example::usage_error;
 
 [[noreturn]] void bad(const std::string& arg, const std::string& text, const std::string& allowed) {
     throw usage_error("argument " + arg + " = '" + text + "' is outside the allowed range (" +
@@ -103,10 +102,6 @@ struct temperature_opts {
         return noneq::kelvin(noneq::celsius<double>(t));
     }
 };
-
-void kv(const char* key, double value) {
-    std::printf("%s=%.12g\n", key, value);
-}
 
 concentration<double> mM(double x) {
     return make<unit::concentration>(x);
@@ -231,18 +226,9 @@ int main(int argc, char** argv) {
     pmf_cmd->add_option("--ph-out", p_out, "pH outside, finite")->required()->type_name("Y");
     p_t.add(pmf_cmd);
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-calc: %s (see --help)\n", e.what());
-        return 2;
-    }
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-calc"); rc >= 0) return rc;
 
-    try {
+    return noneq_example::run("noneq-calc", [&] {
         if (*nernst_cmd) {
             const int z = valence("--z", n_z);
             const auto e = nernst(z, mM(positive("--in", n_in, "mM")),
@@ -315,12 +301,6 @@ int main(int argc, char** argv) {
             kv("pmf_mV", in_mV(proton_motive_force(dpsi, ph_in - ph_out, T)));
             kv("dG_kJ_per_mol", in_kJ_per_mol(proton_transport_work(ph_out, ph_in, dpsi, T)));
         }
-    } catch (const usage_error& e) {
-        std::fprintf(stderr, "noneq-calc: %s\n", e.what());
-        return 2;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

@@ -10,18 +10,15 @@
 #include <noneq/materials/fcc_metal.hpp>
 #include <noneq/materials/vacancy_anneal.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
-#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
 
-namespace {
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
-} // namespace
+using noneq_example::kv;
 
 int main(int argc, char** argv) {
     using namespace noneq;
@@ -31,16 +28,7 @@ int main(int argc, char** argv) {
     double ratio = 2.0, T = 600.0, rho = 1e12, t_quench = 0.0, tau_cool = 0.0, t_end_tau = 5.0;
     app.add_option("--material", material, "Al | Cu")->check(CLI::IsMember({"Al", "Cu"}));
     app.add_option("--ratio", ratio, "vacancy supersaturation c/c0 (> 0; default 2)")
-        ->check(CLI::Validator(
-            [](std::string& in) -> std::string {
-                try {
-                    const double x = std::stod(in);
-                    if (x > 0 && std::isfinite(x)) return {};
-                } catch (const std::exception&) {
-                }
-                return "value " + in + " is outside the allowed range (> 0, finite)";
-            },
-            "POSITIVE"));
+        ->check(noneq_example::positive_finite());
     app.add_option("--kelvin", T, "temperature, K (1..5000; default 600)")
         ->check(CLI::Range(1.0, 5000.0));
     app.add_option("--rho", rho, "dislocation density, m^-2 (1e6..1e17; default 1e12)")
@@ -52,15 +40,8 @@ int main(int argc, char** argv) {
     app.add_option("--t-end", t_end_tau, "anneal length in isothermal decay times (default 5)")
         ->check(CLI::Range(1e-6, 1e6));
     app.add_option("--csv", csv_path, "write the anneal time course");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-climb: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-climb"); rc >= 0) return rc;
+    return noneq_example::run([&] {
         const auto& m = fcc_metal_by_name(material);
         const auto Tq = temperature<double>::from_value(T);
         const double L = sink_log_factor(m, rho);
@@ -105,8 +86,5 @@ int main(int argc, char** argv) {
             }
         }
         return res.ok ? 0 : 1;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }

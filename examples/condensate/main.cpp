@@ -13,6 +13,8 @@
 #include <noneq/softmatter/cahn_hilliard.hpp>
 #include <noneq/softmatter/morphology.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -26,11 +28,10 @@
 #include <string>
 #include <vector>
 
+using noneq_example::kv;
+
 namespace {
 namespace sm = noneq::softmatter;
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
 
 bool write_matrix(const std::filesystem::path& p, const xt::xtensor<double, 2>& f) {
     std::ofstream out(p);
@@ -118,15 +119,9 @@ int main(int argc, char** argv) {
     app.add_option("--seed", seed, "random seed of the initial noise");
     app.add_option("--png", png, "write snapshots (ATP field and phi at three times) as PNG");
     app.add_option("--csv", csv, "write the time course (t, F, mass error, centroid distance)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-condensate: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-condensate"); rc >= 0)
+        return rc;
+    return noneq_example::run("noneq-condensate", [&] {
         const auto n = static_cast<std::size_t>(grid);
         const double dx = 1.0, L = double(n) * dx;
         const double x_src = 0.125 * L, y_src = 0.5 * L;
@@ -216,9 +211,6 @@ int main(int argc, char** argv) {
             xt::xtensor<double, 2> atp = c / c_max;
             plot_png(png, atp, snaps, snap_t, L, x_src, y_src);
         }
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "noneq-condensate: %s\n", e.what());
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

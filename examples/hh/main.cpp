@@ -14,18 +14,17 @@
 #include <noneq/integrate/run.hpp>
 #include <noneq/membrane/squid_axon.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <stdexcept>
 #include <string>
 
 namespace {
-struct usage_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using noneq_example::usage_error;
 void check(bool ok, const char* arg, double v, const char* allowed) {
     if (!ok) {
         char buf[256];
@@ -62,8 +61,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--csv", csv, "write the time course t_ms, V_mV, m, h, n to FILE")
         ->type_name("FILE");
-    try {
-        app.parse(argc, argv);
+    if (const int rc = noneq_example::parse(app, argc, argv, nullptr); rc >= 0) return rc;
+    return noneq_example::run([&] {
         check(std::isfinite(i), "--i", i, "finite");
         check(t_end > 0 && t_end <= 1e7, "--t", t_end, "0 < t <= 1e7 ms");
         check(delay >= 0 && std::isfinite(delay), "--delay", delay, ">= 0 ms, finite");
@@ -128,16 +127,5 @@ int main(int argc, char** argv) {
             });
         }
         return rc;
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const usage_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }

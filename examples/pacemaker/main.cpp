@@ -16,6 +16,8 @@
 #include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/membrane/models/severi2012.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cmath>
@@ -96,17 +98,13 @@ int main(int argc, char** argv) {
     app.add_option("--iso", p.iso_uM, "isoprenaline, uM (0 or 1)");
     app.add_option("--csv", csv, "write the last two cycles to this CSV file");
     app.add_option("--png", png, "plot V and I_f over the last two cycles to this PNG (gnuplot)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
-    }
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-pacemaker"); rc >= 0) return rc;
     if (!(t_s >= 1.0 && t_s <= 3600.0)) {
         std::fprintf(stderr, "--t = %g is outside the allowed range (1 .. 3600 s)\n", t_s);
         return 2;
     }
     if (cs) p.cs_mM = 5.0;
-    try {
+    return noneq_example::run([&] {
         const sv::model mdl(p);
         const double t_keep = std::max(t_s / 2.0, t_s - 3.0);
         std::vector<sample> s;
@@ -179,8 +177,5 @@ int main(int argc, char** argv) {
             return 1;
         }
         return rc;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }

@@ -12,6 +12,8 @@
 #include <noneq/softmatter/flory_huggins.hpp>
 #include <noneq/softmatter/shear.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cmath>
@@ -19,11 +21,7 @@
 #include <fstream>
 #include <string>
 
-namespace {
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
-} // namespace
+using noneq_example::kv;
 
 int main(int argc, char** argv) {
     using namespace noneq;
@@ -59,15 +57,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1e-6, 1e6));
     app.add_option("--csv", csv_path,
                    "write the phase diagram (chi, spinodal, binodal) from chi_c to 3 chi_c");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-polymer: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-polymer"); rc >= 0) return rc;
+    return noneq_example::run("noneq-polymer", [&] {
         const auto rheo = sm::make_crossover_rheology(phi_star, sm::viscosity<>::from_value(eta_s),
                                                       sm::viscosity<>::from_value(eta_star), a,
                                                       sm::compliance<>::from_value(je_star), b);
@@ -132,9 +123,6 @@ int main(int argc, char** argv) {
                 out << line << '\n';
             }
         }
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "noneq-polymer: %s\n", e.what());
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

@@ -8,6 +8,8 @@
 // rate functions (0.01 mV grid, linear interpolation; accuracy in tests/test_population.cpp).
 #include <noneq/membrane/population.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -77,11 +79,8 @@ int main(int argc, char** argv) {
                    "exact (default: hh.mod's rate functions every step) or table (per-step gate "
                    "coefficients interpolated from a 0.01 mV table built once from them)");
     app.add_option("--table-step", table_step, "--rates table: grid spacing, mV (1e-4 .. 1)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
-    }
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-population"); rc >= 0)
+        return rc;
     if (n < 1 || n > 100000000) {
         std::fprintf(stderr, "--n = %lld is outside the allowed range (1 .. 1e8)\n", n);
         return 2;
@@ -112,7 +111,7 @@ int main(int argc, char** argv) {
                      table_step);
         return 2;
     }
-    try {
+    return noneq_example::run([&] {
         noneq::hh_cell model;
         if (rates == "table") model.rates = noneq::hh_rates::table;
         model.table_step_mV = table_step;
@@ -123,9 +122,6 @@ int main(int argc, char** argv) {
             run<double>(N, steps, dt_ms, threads, model);
         else
             run<float>(N, steps, dt_ms, threads, model);
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

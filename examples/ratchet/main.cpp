@@ -12,6 +12,8 @@
 #include <noneq/bioenergetics/gillespie.hpp>
 #include <noneq/bioenergetics/ratchet.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -21,11 +23,7 @@
 #include <map>
 #include <string>
 
-namespace {
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
-} // namespace
+using noneq_example::kv;
 
 int main(int argc, char** argv) {
     using namespace noneq;
@@ -50,15 +48,8 @@ int main(int argc, char** argv) {
     app.add_option("--seed", seed, "random seed (default 1)");
     app.add_flag("--scan", scan, "stall ratio against frequency, 1 Hz .. 100 MHz");
     app.add_option("--csv", csv_path, "write the --scan curve to FILE (default stdout)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-ratchet: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-ratchet"); rc >= 0) return rc;
+    return noneq_example::run([&] {
         const std::map<std::string, drive_kind> kinds{{"telegraph", drive_kind::telegraph},
                                                       {"square", drive_kind::square},
                                                       {"sine", drive_kind::sine}};
@@ -108,8 +99,5 @@ int main(int argc, char** argv) {
             }
         }
         return 0;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }

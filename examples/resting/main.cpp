@@ -5,6 +5,8 @@
 // --plot when gnuplot is present).
 #include <noneq/membrane/pump_leak.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cmath>
@@ -25,11 +27,7 @@ int main(int argc, char** argv) {
     app.add_option("--celsius", celsius, "temperature, degC (-20 .. 60)");
     app.add_option("--csv", csv, "write the run-down time course to this CSV file");
     app.add_option("--plot", plot, "write a PNG of the run-down (needs gnuplot)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
-    }
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-resting"); rc >= 0) return rc;
     if (!(t_s > 0) || !std::isfinite(t_s)) {
         std::fprintf(stderr, "--t = %g is outside the allowed range (> 0, finite)\n", t_s);
         return 2;

@@ -13,17 +13,15 @@
 #include <noneq/devices/seebeck.hpp>
 #include <noneq/devices/teg.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <fstream>
 #include <string>
 
-namespace {
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
-} // namespace
+using noneq_example::kv;
 
 int main(int argc, char** argv) {
     using namespace noneq;
@@ -59,17 +57,12 @@ int main(int argc, char** argv) {
     app.add_option("--r-load", r_load, "TEG load resistance, ohm (>= 0; default: matched)")
         ->check(CLI::Range(0.0, 1e12));
     app.add_option("--csv", csv_path, "write S against eta (-10..40) for the general model");
-    try {
-        app.parse(argc, argv);
+    const int rc = noneq_example::parse(app, argc, argv, "noneq-seebeck", [&] {
         if (app.count("--r-int") + app.count("--k-thermal") == 1)
             throw CLI::ValidationError("--r-int/--k-thermal", "give both (each > 0) or neither");
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-seebeck: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    });
+    if (rc >= 0) return rc;
+    return noneq_example::run([&] {
         const auto c = carrier_name == "hole" ? carrier::hole : carrier::electron;
         const auto Tq = temperature<double>::from_value(T);
         const double kT_eV = constants::k_B.value() * T / constants::e.value();
@@ -155,9 +148,6 @@ int main(int argc, char** argv) {
                 out << line << '\n';
             }
         }
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

@@ -13,6 +13,8 @@
 #include <noneq/devices/recombination.hpp>
 #include <noneq/devices/spectrum.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -25,10 +27,9 @@
 #define NONEQ_DATA_DIR "data"
 #endif
 
+using noneq_example::kv;
+
 namespace {
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
 
 /// Plot the scan CSV with gnuplot, if it is installed; otherwise a note on stderr.
 void plot_scan(const std::string& csv, const std::string& png, const std::string& title,
@@ -91,19 +92,14 @@ int main(int argc, char** argv) {
                    "catalytic overpotential added to 1.229 V for water splitting, V (>= 0)")
         ->check(CLI::Range(0.0, 10.0));
     app.add_flag("--si", si, "also the crystalline-Si QFLS and implied V_oc for this J_sc");
-    try {
-        app.parse(argc, argv);
+    const int rc = noneq_example::parse(app, argc, argv, "noneq-solar", [&] {
         if (scan && !(eg_max > eg_min))
             throw CLI::ValidationError("--eg-max", "must exceed --eg-min");
         if (!plot_path.empty() && (!scan || csv_path.empty()))
             throw CLI::ValidationError("--plot", "needs --scan and --csv FILE");
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-solar: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    });
+    if (rc >= 0) return rc;
+    return noneq_example::run([&] {
         const auto Tc = temperature<double>::from_value(t_cell);
         const double eV = constants::e.value();
         std::optional<tabulated_spectrum> am15;
@@ -208,9 +204,6 @@ int main(int argc, char** argv) {
                 out << line;
             }
         }
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
-    return 0;
+        return 0;
+    });
 }

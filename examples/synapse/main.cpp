@@ -16,6 +16,8 @@
 #include <noneq/membrane/squid_axon.hpp>
 #include <noneq/membrane/synapse.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cmath>
@@ -26,9 +28,7 @@
 
 namespace {
 using namespace noneq;
-struct usage_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using noneq_example::usage_error;
 void check(bool ok, const std::string& arg, double v, const char* allowed) {
     if (!ok) {
         char buf[256];
@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
     app.add_option("--celsius", t_celsius, "temperature, degC, -273.15 < T <= 40")
         ->capture_default_str();
     app.add_option("--csv", csv, "write t_ms, V_mV, m, h, n, s")->type_name("FILE");
-    try {
-        app.parse(argc, argv);
+    if (const int rc = noneq_example::parse(app, argc, argv, nullptr); rc >= 0) return rc;
+    return noneq_example::run([&] {
         check(cl_in > 0 && std::isfinite(cl_in), "--cl-in", cl_in, "> 0 mM, finite");
         check(cl_out > 0 && std::isfinite(cl_out), "--cl-out", cl_out, "> 0 mM, finite");
         check(gmax >= 0 && gmax <= 100, "--gmax", gmax, "0 <= g <= 100 mS/cm^2");
@@ -128,16 +128,5 @@ int main(int argc, char** argv) {
             });
         }
         return 0;
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const usage_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }

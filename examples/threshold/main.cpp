@@ -18,6 +18,8 @@
 #include <noneq/integrate/run.hpp>
 #include <noneq/membrane/squid_axon.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cmath>
@@ -28,9 +30,7 @@
 
 namespace {
 using namespace noneq;
-struct usage_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using noneq_example::usage_error;
 
 hh::axon axon_at(double i, double t_celsius, double delay_ms = 0) {
     return hh::make_axon(current_density<double>::from_value(i * 1e-2),
@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
     app.add_flag("--no-search", no_search, "skip the simulated rheobase and onset searches");
     app.add_option("--csv", csv, "write v_mV, i_steady_uA_per_cm2, i_instantaneous_uA_per_cm2")
         ->type_name("FILE");
-    try {
-        app.parse(argc, argv);
+    if (const int rc = noneq_example::parse(app, argc, argv, nullptr); rc >= 0) return rc;
+    return noneq_example::run([&] {
         if (!(t_celsius > -273.15 && t_celsius <= 40))
             throw usage_error("argument --celsius = " + std::to_string(t_celsius) +
                               " is outside the allowed range (-273.15 < T <= 40 degC)");
@@ -126,16 +126,5 @@ int main(int argc, char** argv) {
             }
         }
         return 0;
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const usage_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }

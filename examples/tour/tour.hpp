@@ -1,6 +1,8 @@
 // The tour's section registry: each section file defines one `tour_section` at namespace scope.
 #pragma once
 
+#include "cli.hpp"
+
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -25,12 +27,7 @@ struct registrar {
     }
 };
 
-/// Print one `key=value` line with 12 significant digits.
-inline void kv(const char* key, double value) {
-    std::printf("%s=%.12g\n", key, value);
-}
-inline void kv(const char* key, const char* value) {
-    std::printf("%s=%s\n", key, value);
-}
+/// Print one `key=value` line with 12 significant digits (shared with the examples).
+using noneq_example::kv;
 
 } // namespace tour

@@ -12,6 +12,8 @@
 #include <noneq/bioenergetics/proton_pumps.hpp>
 #include <noneq/bioenergetics/vacuole_model.hpp>
 
+#include "cli.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -19,11 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace {
-void kv(const char* key, double v) {
-    std::printf("%s=%.12g\n", key, v);
-}
-} // namespace
+using noneq_example::kv;
 
 int main(int argc, char** argv) {
     using namespace noneq;
@@ -48,15 +46,8 @@ int main(int argc, char** argv) {
     app.add_option("--simulate", sim, "simulate the kinetic vacuole for S seconds (0..1e6)")
         ->check(CLI::Range(0.0, 1e6));
     app.add_option("--csv", csv_path, "write the simulated time course to FILE (default stdout)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "noneq-vacuole: %s (see --help)\n", e.what());
-        return 2;
-    }
-    try {
+    if (const int rc = noneq_example::parse(app, argc, argv, "noneq-vacuole"); rc >= 0) return rc;
+    return noneq_example::run([&] {
         using C = concentration<double>;
         const auto T = kelvin(celsius<double>(celsius_deg));
         const auto v = voltage<double>::from_value(dpsi_mV * 1e-3);
@@ -138,8 +129,5 @@ int main(int argc, char** argv) {
                 out << r;
         }
         return status;
-    } catch (const noneq::domain_error& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    }
+    });
 }
