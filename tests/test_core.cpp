@@ -1,7 +1,9 @@
-// core/: exprel accuracy, domain_error messages, the bracketed root finder, value traits.
+// core/: exprel accuracy, the SIMD log_ratio and exp/exprel pair (core/simd_math.hpp),
+// domain_error messages, the bracketed root finder, value traits.
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/roots.hpp>
+#include <noneq/core/simd_math.hpp>
 #include <noneq/core/value_traits.hpp>
 
 #include <doctest/doctest.h>
@@ -65,9 +67,161 @@ TEST_CASE("exprel is exact at 0 and within a few ulp everywhere (scalar and batc
         }
     }
     INFO("worst scalar ulp ", worst, ", worst batch ulp ", worst_b);
-    // libm's and xsimd's expm1 are each within ~1 ulp; the quotient adds 0.5 ulp: <= 3 ulp.
+    // libm's expm1 and the batch's e^x - 1 (core/simd_math.hpp; xsimd's beyond |x| = 708) are
+    // each within ~1 ulp, the quotient adds 0.5 ulp, and a result just below 1 has half the ulp
+    // of one above: <= 3 ulp.
     CHECK(worst <= 3.0);
     CHECK(worst_b <= 3.0);
+}
+
+namespace {
+template <class T>
+double ulps_of(T x, long double ref) {
+    const T r = static_cast<T>(ref);
+    if (x == r) return 0;
+    const T a = std::fabs(r);
+    const T ulp = std::nextafter(a, std::numeric_limits<T>::infinity()) - a;
+    return static_cast<double>(std::fabs(static_cast<long double>(x) - ref) / ulp);
+}
+// ln(a/b) accurate relative to itself: log1p of the exact difference where a ~ b.
+long double log_ratio_ref(long double a, long double b) {
+    return std::fabs(a - b) <= b / 2 ? std::log1p((a - b) / b) : std::log(a / b);
+}
+} // namespace
+
+TEST_CASE_TEMPLATE("log_ratio: ln(a/b) within a few ulp of itself, a ~ b included", T, double,
+                   float) {
+    using B = xsimd::batch<T>;
+    std::mt19937_64 rng(7);
+    // a, b log-uniform over the whole normal range but for a factor 4 at each end, and every
+    // other batch a ~ b (relative offsets down to 2^-40, and equal). Subnormals: next test.
+    std::uniform_real_distribution<double> lg(std::log(std::numeric_limits<T>::min() * 4),
+                                              std::log(std::numeric_limits<T>::max() / 4)),
+        off(-1.0, 1.0);
+#ifdef NONEQ_SANITIZED
+    const int n = 1 << 14;
+#else
+    const int n = 1 << 20;
+#endif
+    double worst_b = 0, worst_s = 0;
+    alignas(64) T a[B::size], b[B::size];
+    for (int k = 0; k < n; k += int(B::size)) {
+        for (std::size_t j = 0; j < B::size; ++j) {
+            a[j] = static_cast<T>(std::exp(lg(rng)));
+            b[j] = (k / B::size) % 2
+                       ? static_cast<T>(a[j] * (1 + std::ldexp(off(rng), -int(rng() % 41))))
+                       : static_cast<T>(std::exp(lg(rng)));
+        }
+        const B r = log_ratio(B::load_aligned(a), B::load_aligned(b));
+        for (std::size_t j = 0; j < B::size; ++j) {
+            const long double ref = log_ratio_ref(a[j], b[j]);
+            if (ref == 0) {
+                CHECK(r.get(j) == T(0));
+                CHECK(log_ratio(a[j], b[j]) == T(0));
+                continue;
+            }
+            worst_b = std::max(worst_b, ulps_of(r.get(j), ref));
+            worst_s = std::max(worst_s, ulps_of(log_ratio(a[j], b[j]), ref));
+        }
+    }
+    MESSAGE("log_ratio ", std::string(sizeof(T) == 8 ? "double" : "float"), ": batch worst ",
+            worst_b, " ulp, scalar worst ", worst_s, " ulp over ", n);
+    // Batch: s = (ma - mb) / (ma + mb) with an exact difference carries two roundings (eps
+    // relative, at most 2 ulp of 2 atanh(s)), and the three fmas that add 2s, s z Q(z) and
+    // k ln 2 round at most 1/2 ulp of a term no larger than the result each: 3.5 ulp.
+    CHECK(worst_b <= 3.5);
+    // Scalar: log1p(d/b) (d exact, quotient 1/2 ulp, log1p ~1 ulp) near a = b; elsewhere
+    // |ln(a/b)| >= ln 1.5, where the quotient's eps/2 is at most 2 ulp of the result, plus the
+    // log's own: 3 ulp.
+    CHECK(worst_s <= 3.0);
+}
+
+TEST_CASE_TEMPLATE("log_ratio: zeros, infinities, NaN, negatives, subnormals and huge ratios", T,
+                   double, float) {
+    using B = xsimd::batch<T>;
+    using L = std::numeric_limits<T>;
+    // One odd lane in a batch of ordinary ones: that lane gets the IEEE answer of ln(a/b), the
+    // ordinary lanes their usual value.
+    const auto lane0 = [](T a, T b) {
+        alignas(64) T as[B::size], bs[B::size];
+        for (std::size_t j = 0; j < B::size; ++j) {
+            as[j] = T(2);
+            bs[j] = T(3);
+        }
+        as[0] = a;
+        bs[0] = b;
+        const B r = log_ratio(B::load_aligned(as), B::load_aligned(bs));
+        CHECK(ulps_of(r.get(B::size - 1), std::log(2.0L / 3.0L)) <= 2.5);
+        return r.get(0);
+    };
+    CHECK(lane0(T(0), T(1)) == -L::infinity());
+    CHECK(lane0(T(1), T(0)) == L::infinity());
+    CHECK(lane0(L::infinity(), T(1)) == L::infinity());
+    CHECK(std::isnan(lane0(L::quiet_NaN(), T(1))));
+    CHECK(std::isnan(lane0(T(-1), T(1))));
+    CHECK(std::isnan(lane0(T(0), T(0))));
+    // Subnormal operands: ln of the exact ratio (xsimd's log after the division).
+    const T tiny = L::denorm_min() * T(1000);
+    CHECK(ulps_of(lane0(tiny, T(1)), std::log(static_cast<long double>(tiny))) <= 4.0);
+    // A quotient beyond the range of T still has a finite logarithm.
+    const T big = L::max() / 2, small = L::min() * 2;
+    CHECK(ulps_of(lane0(big, small), std::log(static_cast<long double>(big)) -
+                                         std::log(static_cast<long double>(small))) <= 2.5);
+    CHECK(ulps_of(lane0(small, big), std::log(static_cast<long double>(small)) -
+                                         std::log(static_cast<long double>(big))) <= 2.5);
+}
+
+TEST_CASE_TEMPLATE("exp_exprel: e^x and x/(e^x - 1) from one reduction, as accurate as apart", T,
+                   double, float) {
+    using B = xsimd::batch<T>;
+    std::mt19937_64 rng(9);
+    const double limit = std::is_same_v<T, double> ? 708 : 87;
+    std::uniform_real_distribution<double> wide(-limit, limit), unit(-1.0, 1.0);
+#ifdef NONEQ_SANITIZED
+    const int n = 1 << 14;
+#else
+    const int n = 1 << 20;
+#endif
+    double worst_e = 0, worst_r = 0;
+    alignas(64) T xs[B::size];
+    for (int k = 0; k < n; k += int(B::size)) {
+        for (std::size_t j = 0; j < B::size; ++j) {
+            switch ((k / B::size) % 3) {
+            case 0:
+                xs[j] = static_cast<T>(wide(rng));
+                break;
+            case 1:
+                xs[j] = static_cast<T>(2 * unit(rng));
+                break;
+            default:
+                xs[j] = static_cast<T>(std::ldexp(unit(rng), -int(rng() % 60)));
+                break;
+            }
+        }
+        const auto [e, r] = exp_exprel(B::load_aligned(xs));
+        for (std::size_t j = 0; j < B::size; ++j) {
+            const long double x = xs[j];
+            worst_e = std::max(worst_e, ulps_of(e.get(j), std::exp(x)));
+            worst_r = std::max(worst_r, ulps_of(r.get(j), exprel_ref(x)));
+        }
+    }
+    MESSAGE("exp_exprel ", std::string(sizeof(T) == 8 ? "double" : "float"), ": e^x worst ",
+            worst_e, " ulp, exprel worst ", worst_r, " ulp over ", n);
+    // e^x = 2^k (1 + p): the reduced argument's rounding, p's (relative to 1 + p) and the final
+    // fma's 1/2 ulp: 1.5 ulp. exprel: e^x - 1 likewise within ~1 ulp, the quotient 1/2 ulp, and
+    // a result just below 1 counts its error in the smaller ulp there: 3 ulp.
+    CHECK(worst_e <= 1.5);
+    CHECK(worst_r <= 3.0);
+    // The edges: exactly 1 at 0, NaN propagates, and beyond |x| = limit xsimd's exp and the
+    // overflow-safe exprel take over (finite, correct limits).
+    const auto at = [](T x) { return exp_exprel(B(x)); };
+    CHECK(at(T(0)).exp.get(0) == T(1));
+    CHECK(at(T(0)).exprel.get(0) == T(1));
+    CHECK(std::isnan(at(std::numeric_limits<T>::quiet_NaN()).exprel.get(0)));
+    const T over = static_cast<T>(limit + 1);
+    CHECK(ulps_of(at(over).exp.get(0), std::exp(static_cast<long double>(over))) <= 2.0);
+    CHECK(ulps_of(at(over).exprel.get(0), exprel_ref(over)) <= 4.0);
+    CHECK(ulps_of(at(-over).exprel.get(0), exprel_ref(-over)) <= 3.0);
 }
 
 TEST_CASE("vtrap matches the HH form x/(exp(x/y)-1) away from 0 and is 1*y at 0") {

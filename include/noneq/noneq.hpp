@@ -12,6 +12,7 @@
 #include <noneq/core/fermi_dirac.hpp>
 #include <noneq/core/linear_solve.hpp>
 #include <noneq/core/roots.hpp>
+#include <noneq/core/simd_math.hpp>
 #include <noneq/core/value_traits.hpp>
 
 // potentials

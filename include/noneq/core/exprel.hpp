@@ -2,22 +2,27 @@
 // The GHK current and the Hodgkin-Huxley alpha rates have a removable singularity where the
 // denominator exp(x) - 1 vanishes; never divide by it raw (DESIGN.md, Numerics).
 //
-// Accuracy: x / expm1(x) is a quotient of two results each within ~1 ulp (libm's expm1, or
-// xsimd's), so the result is within a few ulp for every finite x; x = 0 returns exactly 1.
+// Accuracy: for scalars x / expm1(x) is a quotient of two results each within ~1 ulp (libm's
+// expm1), so the result is within a few ulp for every finite x; batches with |x| <= 708 use
+// core/simd_math.hpp's e^x - 1 from one reduction (within ~2 ulp measured, tests/test_core.cpp);
+// x = 0 returns exactly 1.
 // Beyond x = 709, where exp(x) - 1 overflows while the result x e^-x is still a (sub)normal
 // double, the form (x e^{-x/2}) e^{-x/2} is used (e^x - 1 = e^x exactly there; halving keeps
 // each exp normal, since SIMD exp flushes subnormal results to 0). x -> -inf gives -x.
 #pragma once
 
+#include <noneq/core/simd_math.hpp>
 #include <noneq/core/value_traits.hpp>
 
 #include <cmath>
+#include <limits>
 
 namespace noneq {
 
-/// x / (exp(x) - 1); 1 at x = 0. Scalar or batch.
+namespace detail {
+/// x / (exp(x) - 1) through the library's expm1 (libm, or xsimd for batches).
 template <value_type V>
-V exprel(const V& x) {
+V exprel_expm1(const V& x) {
     using std::exp;
     using std::expm1;
     using xsimd::exp;
@@ -37,6 +42,31 @@ V exprel(const V& x) {
         return x / expm1(x);
     }
 }
+} // namespace detail
+
+/// {e^x, x / (e^x - 1)}: the pair a GHK-type formula needs, from one argument reduction for
+/// batches (core/simd_math.hpp; xsimd's exp and expm1 outside |x| <= 708), from libm's exp and
+/// expm1 for scalars.
+template <value_type V>
+simd_math::exp_exprel_result<V> exp_exprel(const V& x) {
+    if constexpr (is_batch_v<V>) {
+        return simd_math::exp_exprel(x, [](const V& y) {
+            return simd_math::exp_exprel_result<V>{xsimd::exp(y), detail::exprel_expm1(y)};
+        });
+    } else {
+        using std::exp;
+        return {exp(x), detail::exprel_expm1(x)};
+    }
+}
+
+/// x / (exp(x) - 1); 1 at x = 0. Scalar or batch.
+template <value_type V>
+V exprel(const V& x) {
+    if constexpr (is_batch_v<V>)
+        return exp_exprel(x).exprel;
+    else
+        return detail::exprel_expm1(x);
+}
 
 /// The HH "vtrap" form x / (exp(x/y) - 1) = y * exprel(x/y), smooth through x = 0.
 template <value_type V>
@@ -44,13 +74,24 @@ V vtrap(const V& x, const V& y) {
     return y * exprel(x / y);
 }
 
-/// log(a / b) for positive a, b whose quotient is a normal number (true of any physical
-/// concentration ratio); one rounding in the quotient, one in the log.
+/// log(a / b) for positive a, b, accurate relative to the result even where a ~ b (a rounded
+/// quotient a/b would leave an absolute error of eps there), and finite wherever a and b are,
+/// even if a/b is not. Batches: core/simd_math.hpp. Scalars: log1p of the exact difference
+/// (Sterbenz) when b/2 <= a <= 3b/2, else log(a / b), or log a - log b if a/b is not normal.
 template <value_type V>
 V log_ratio(const V& a, const V& b) {
-    using std::log;
-    using xsimd::log;
-    return log(a / b);
+    if constexpr (is_batch_v<V>) {
+        return simd_math::log_ratio(a, b);
+    } else {
+        using std::abs;
+        using std::log;
+        using std::log1p;
+        const V d = a - b;
+        if (abs(d) <= V(0.5) * b) return log1p(d / b);
+        const V q = a / b;
+        if (q >= std::numeric_limits<V>::min() && q <= std::numeric_limits<V>::max()) return log(q);
+        return log(a) - log(b); // also the IEEE answer for zeros, infinities and NaN
+    }
 }
 
 } // namespace noneq

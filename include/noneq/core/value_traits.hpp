@@ -92,4 +92,33 @@ auto is_finite(const V& v) {
         return std::isfinite(v);
 }
 
+/// a * b + c, rounded once wherever that is cheap: batches use the FMA instruction (xsimd::fma,
+/// or the AVX-512 intrinsic, since xsimd 8.1 has no AVX-512 fma and falls back to a * b + c,
+/// which the compiler may or may not contract); scalars use std::fma only where <cmath> says it
+/// is fast (FP_FAST_FMA / FP_FAST_FMAF), never a slow software fma. Without FMA hardware this
+/// is a * b + c, so code using it for an exact residual must be right when the residual is 0.
+template <class V>
+V fma_if_fast(const V& a, const V& b, const V& c) {
+    if constexpr (is_batch_v<V>) {
+#if XSIMD_WITH_AVX512F
+        using A = typename V::arch_type;
+        using T = typename V::value_type;
+        if constexpr (std::is_base_of_v<xsimd::avx512f, A> && std::is_same_v<T, double>)
+            return V(_mm512_fmadd_pd(a, b, c));
+        else if constexpr (std::is_base_of_v<xsimd::avx512f, A> && std::is_same_v<T, float>)
+            return V(_mm512_fmadd_ps(a, b, c));
+        else
+#endif
+            return xsimd::fma(a, b, c);
+    } else {
+#if defined(FP_FAST_FMA)
+        if constexpr (std::is_same_v<V, double>) return std::fma(a, b, c);
+#endif
+#if defined(FP_FAST_FMAF)
+        if constexpr (std::is_same_v<V, float>) return std::fma(a, b, c);
+#endif
+        return a * b + c;
+    }
+}
+
 } // namespace noneq
