@@ -28,6 +28,10 @@ inline constexpr quantity<unit::velocity> c = quantity<unit::velocity>::from_val
 /// Faraday constant F = e N_A, C/mol (96485.33212...).
 inline constexpr quantity<faraday_unit> F =
     quantity<faraday_unit>::from_value(e.value() * N_A.value());
+/// The part of the exact e N_A that the double F drops: F + F_lo = e N_A to 4e-33 relative
+/// (96485.3321233100184 exactly). Used where F's own rounding would be a visible share of a
+/// result's error (the GHK current).
+inline constexpr double F_lo = 4.26013913154602e-12;
 /// Molar gas constant R = k_B N_A, J/(mol K) (8.314462618...).
 inline constexpr quantity<gas_constant_unit> R =
     quantity<gas_constant_unit>::from_value(k_B.value() * N_A.value());

@@ -10,6 +10,8 @@
 #include <noneq/core/exprel.hpp>
 #include <noneq/units.hpp>
 
+#include <utility>
+
 namespace noneq {
 
 /// GHK molar flux density (outward positive), unchecked.
@@ -17,21 +19,41 @@ template <value_type V>
 molar_flux<V> ghk_flux(unchecked_t, int z, const permeability<V>& P, const voltage<V>& v,
                        const concentration<V>& c_in, const concentration<V>& c_out,
                        const temperature<V>& T) {
-    using std::exp;
-    using xsimd::exp;
-    const V u = V(scalar_t<V>(z)) * v.value() / thermal_voltage(T).value();
-    const V j = P.value() * (c_in.value() - c_out.value() * exp(-u)) * exprel(-u);
+    // u = v (zF/RT): the factor is one value over arrays, computed once, not a division per
+    // element.
+    const V u = v.value() * (V(scalar_t<V>(z)) / thermal_voltage(T).value());
+    const auto [e, xr] = exp_exprel(-u); // e^{-u} and exprel(-u) from one reduction
+    // The error budget is spent in a chain of roundings (e, the difference, exprel, two
+    // products), so where fma is fused two of them are removed: c_in - c_out e is rounded once,
+    // and (d xr) carries its exact residual into the product with P. (Unfused, the residual is
+    // 0 and this is the plain product.)
+    const V d = fma_if_fast(-c_out.value(), e, c_in.value());
+    const V t = d * xr;
+    const V t_residual = fma_if_fast(d, xr, -t);
+    const V j = fma_if_fast(P.value(), t, P.value() * t_residual);
     return molar_flux<V>::from_value(j);
 }
+
+namespace detail {
+/// z F as hi + lo in scalar type S, hi the rounded value and lo the rest (from F + F_lo).
+template <class S>
+std::pair<S, S> faraday_times(int z) {
+    const long double zF = static_cast<long double>(z) * constants::F.value() +
+                           static_cast<long double>(z) * constants::F_lo;
+    const S hi = static_cast<S>(zF);
+    return {hi, static_cast<S>(zF - static_cast<long double>(hi))};
+}
+} // namespace detail
 
 /// GHK current density (outward positive), unchecked.
 template <value_type V>
 current_density<V> ghk_current(unchecked_t, int z, const permeability<V>& P, const voltage<V>& v,
                                const concentration<V>& c_in, const concentration<V>& c_out,
                                const temperature<V>& T) {
-    const auto zF = V(scalar_t<V>(z) * scalar_t<V>(constants::F.value()));
-    return current_density<V>::from_value(zF *
-                                          ghk_flux(unchecked, z, P, v, c_in, c_out, T).value());
+    // zF I_flux with zF = hi + lo: F's own rounding is not added to the current's.
+    const auto [hi, lo] = detail::faraday_times<scalar_t<V>>(z);
+    const V j = ghk_flux(unchecked, z, P, v, c_in, c_out, T).value();
+    return current_density<V>::from_value(fma_if_fast(V(hi), j, V(lo) * j));
 }
 
 namespace detail {

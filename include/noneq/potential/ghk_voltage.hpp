@@ -15,6 +15,7 @@
 
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
+#include <noneq/core/exprel.hpp>
 #include <noneq/core/value_traits.hpp>
 #include <noneq/units.hpp>
 
@@ -85,8 +86,6 @@ void check_ghk_ion(const ghk_ion<V, PUnit>& ion, std::size_t i, int max_abs_z) {
 template <value_type V, class PUnit>
 voltage<V> ghk_voltage(unchecked_t, std::span<const ghk_ion<V, PUnit>> ions,
                        const temperature<V>& T) {
-    using std::log;
-    using xsimd::log;
     V num(scalar_t<V>(0)), den(scalar_t<V>(0));
     for (const auto& ion : ions) {
         const V p = ion.P.value();
@@ -98,7 +97,7 @@ voltage<V> ghk_voltage(unchecked_t, std::span<const ghk_ion<V, PUnit>> ions,
             den = den + p * ion.c_out.value();
         }
     }
-    return voltage<V>::from_value(thermal_voltage(T).value() * log(num / den));
+    return voltage<V>::from_value(thermal_voltage(T).value() * log_ratio(num, den));
 }
 
 /// GHK voltage of monovalent ions (inside minus outside). Throws domain_error for an empty list,

@@ -15,7 +15,8 @@ namespace noneq {
 template <value_type V>
 voltage<V> nernst(unchecked_t, int z, const concentration<V>& c_in, const concentration<V>& c_out,
                   const temperature<V>& T) {
-    return thermal_voltage(T) * (log_ratio(c_out.value(), c_in.value()) / V(scalar_t<V>(z)));
+    // RT/(zF) first: over arrays it is one value, computed once, not a division per element.
+    return (thermal_voltage(T) / V(scalar_t<V>(z))) * log_ratio(c_out.value(), c_in.value());
 }
 
 /// Nernst potential E = (RT/zF) ln(c_out/c_in). Throws domain_error for z == 0, a concentration
