@@ -88,12 +88,12 @@ template <class V>
 total_current_block(const input<V>& v, std::span<const ohmic_term<V>> ohmic,
                     std::span<const ghk_term<V>> ghk, const temperature<batch<V>>& T, V* out,
                     std::size_t b, std::size_t e, block_summary<V>& pos_out,
-                    block_summary<V>& fin_out) {
+                    block_summary<V>& fin_out, block_summary<V>& v_out) {
     const input<V> v_ = v; // locals: not clobbered by the (may-alias) vector stores to out
-    block_summary<V> pos, fin;
+    block_summary<V> pos, fin, vs;
     for_each_batch<V>(b, e, [&](std::size_t i, auto part) {
         const batch<V> vb = v_.load(i, part);
-        fin.add(vb);
+        vs.add(magnitude_within::prepare(vb));
         const auto vq = make<unit::voltage>(vb);
         batch<V> acc(V(0));
         for (const auto& t : ohmic) {
@@ -117,6 +117,7 @@ total_current_block(const input<V>& v, std::span<const ohmic_term<V>> ohmic,
     });
     pos_out = pos;
     fin_out = fin;
+    v_out = vs;
 }
 
 } // namespace detail
@@ -168,8 +169,16 @@ void total_current(const execution& ex, Out&& I, const Vm& v,
     for (const auto& t : ghk)
         for (const input<V>* in : {&t.P, &t.c_in, &t.c_out})
             aliased = aliased || (!in->is_broadcast() && in->data() == out);
+    // v: finite, and within the GHK range of the term with the largest |z| (if any).
+    int z_max = 0;
+    for (const auto& t : ghk)
+        z_max = std::max(z_max, std::abs(t.z));
+    const detail::magnitude_within v_ok =
+        z_max > 0 ? detail::ghk_voltage_range(z_max, static_cast<double>(T.value()))
+                  : detail::magnitude_within{std::numeric_limits<double>::max(), "finite"};
+    detail::check_broadcast(vm, "v", "V", v_ok);
     const auto check = [&](std::size_t b, std::size_t e) {
-        detail::check_block(vm, b, e, "v", "V", fin);
+        detail::check_block(vm, b, e, "v", "V", v_ok);
         for (std::size_t k = 0; k < ohmic.size(); ++k) {
             detail::check_block(ohmic[k].g, b, e, term_name("ohmic", k, "g"), "S/m^2", nonneg);
             detail::check_block(ohmic[k].e, b, e, term_name("ohmic", k, "e"), "V", fin);
@@ -187,9 +196,9 @@ void total_current(const execution& ex, Out&& I, const Vm& v,
             if (aliased) check(b, e);
             // Validation fused into the computation (see detail::elementwise), with one joint
             // summary of the arrays that must be >= 0 and one of those that must be finite.
-            detail::block_summary<V> pos, fin_s;
-            detail::total_current_block(vm, ohmic, ghk, Tb, out, b, e, pos, fin_s);
-            if (!aliased && !(nonneg(pos) && fin(fin_s))) check(b, e);
+            detail::block_summary<V> pos, fin_s, v_s;
+            detail::total_current_block(vm, ohmic, ghk, Tb, out, b, e, pos, fin_s, v_s);
+            if (!aliased && !(nonneg(pos) && fin(fin_s) && v_ok(v_s))) check(b, e);
         }
     });
 }

@@ -13,7 +13,9 @@ namespace noneq::kernels {
 /// P[i] (m/s), membrane potential v[i] (V), concentrations c_in[i], c_out[i] (mol/m^3) at
 /// temperature T. Each input is an array or a quantity broadcast to every element. Throws
 /// domain_error for z == 0, T not positive and finite, P or a concentration negative or not
-/// finite, v not finite (naming the first bad index), or arrays whose sizes differ from I's.
+/// finite, v not finite or beyond |z F v / (R T)| = 700 (about 18 V / |z|, where e^{-u}
+/// overflows; as the scalar ghk_current) naming the first bad index, or arrays whose sizes
+/// differ from I's.
 template <contiguous_array Out, class P, class Vm, class Cin, class Cout, class S>
 void ghk_current(const execution& ex, Out&& I, int z, const P& perm, const Vm& v, const Cin& c_in,
                  const Cout& c_out, const temperature<S>& T) {
@@ -28,15 +30,16 @@ void ghk_current(const execution& ex, Out&& I, int z, const P& perm, const Vm& v
     require_positive("T", T.value(), "K");
     const auto Tb = make<unit::temperature>(batch<V>(static_cast<V>(T.value())));
     using nonneg = detail::nonnegative_finite;
+    const auto v_ok = detail::ghk_voltage_range(z, static_cast<double>(T.value()));
     detail::elementwise(
         ex, out, n,
-        [&](const batch<V>& p_, const batch<V>& v_, const batch<V>& c_i, const batch<V>& c_o) {
+        [z, Tb](const batch<V>& p_, const batch<V>& v_, const batch<V>& c_i, const batch<V>& c_o) {
             return noneq::ghk_current(unchecked, z, make<unit::permeability>(p_),
                                       make<unit::voltage>(v_), make<unit::concentration>(c_i),
                                       make<unit::concentration>(c_o), Tb)
                 .value();
         },
-        detail::check_as<nonneg>(p, "P", "m/s"), detail::check_as<detail::finite>(vm, "v", "V"),
+        detail::check_as<nonneg>(p, "P", "m/s"), detail::check_as(vm, "v", "V", v_ok),
         detail::check_as<nonneg>(ci, "c_in", "mol/m^3"),
         detail::check_as<nonneg>(co, "c_out", "mol/m^3"));
 }

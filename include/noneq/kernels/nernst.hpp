@@ -26,7 +26,7 @@ void nernst(const execution& ex, Out&& E, int z, const Cin& c_in, const Cout& c_
     using pos = detail::positive_finite;
     detail::elementwise(
         ex, out, n,
-        [&](const batch<V>& c_i, const batch<V>& c_o) {
+        [z, Tb](const batch<V>& c_i, const batch<V>& c_o) {
             return noneq::nernst(unchecked, z, make<unit::concentration>(c_i),
                                  make<unit::concentration>(c_o), Tb)
                 .value();

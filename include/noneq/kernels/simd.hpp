@@ -20,6 +20,7 @@
 //   computing it. After a throw, the output's contents are unspecified.
 #pragma once
 
+#include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/value_traits.hpp>
 #include <noneq/kernels/parallel.hpp>
@@ -27,8 +28,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <concepts>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -231,7 +235,15 @@ struct block_summary {
     bool finite() const { return xsimd::all(nonfinite == batch<T>(T(0))); }
 };
 
-struct positive_finite {
+/// The predicates: a scalar test, a block-summary test, and `prepare`, what of each loaded batch
+/// the summary records (the batch itself, unless said otherwise).
+struct summarise_as_is {
+    template <class T>
+    static const batch<T>& prepare(const batch<T>& x) {
+        return x;
+    }
+};
+struct positive_finite : summarise_as_is {
     static constexpr std::string_view allowed = "> 0, finite";
     template <class T>
     bool operator()(T x) const {
@@ -242,7 +254,7 @@ struct positive_finite {
         return s.finite() && xsimd::all(s.lo > batch<T>(T(0)));
     }
 };
-struct nonnegative_finite {
+struct nonnegative_finite : summarise_as_is {
     static constexpr std::string_view allowed = ">= 0, finite";
     template <class T>
     bool operator()(T x) const {
@@ -253,7 +265,7 @@ struct nonnegative_finite {
         return s.finite() && xsimd::all(s.lo >= batch<T>(T(0)));
     }
 };
-struct finite {
+struct finite : summarise_as_is {
     static constexpr std::string_view allowed = "finite";
     template <class T>
     bool operator()(T x) const {
@@ -262,6 +274,24 @@ struct finite {
     template <class T>
     bool operator()(const block_summary<T>& s) const {
         return s.finite();
+    }
+};
+/// Finite with |x| <= bound (a bound known only at run time, e.g. from T and z); the summary
+/// records -|x| (one OR of the sign bit), whose minimum is -max |x|.
+struct magnitude_within {
+    double bound;
+    std::string allowed;
+    template <class T>
+    bool operator()(T x) const {
+        return std::abs(static_cast<double>(x)) <= bound; // NaN and infinities fail
+    }
+    template <class T>
+    static batch<T> prepare(const batch<T>& x) {
+        return x | batch<T>(T(-0.0));
+    }
+    template <class T>
+    bool operator()(const block_summary<T>& s) const {
+        return s.finite() && xsimd::all(s.lo >= batch<T>(T(-bound)));
     }
 };
 
@@ -276,25 +306,24 @@ template <class Name>
 /// index.
 template <class T, class Name, class Pred>
 void check_block(const input<T>& in, std::size_t b, std::size_t e, const Name& name,
-                 std::string_view unit, Pred ok) {
+                 std::string_view unit, const Pred& ok) {
     if (in.is_broadcast()) return;
     constexpr std::size_t W = batch<T>::size;
     block_summary<T> summary;
     std::size_t i = b;
     for (; i + W <= e; i += W)
-        summary.add(in.load(i, full_batch{}));
+        summary.add(Pred::prepare(in.load(i, full_batch{})));
     bool all_good = ok(summary);
     for (; i < e; ++i)
         all_good = all_good && ok(in[i]);
     if (all_good) return;
     for (i = b; i < e; ++i)
-        if (!ok(in[i])) throw_bad_element(name, i, in[i], Pred::allowed, unit);
+        if (!ok(in[i])) throw_bad_element(name, i, in[i], ok.allowed, unit);
 }
 
 template <class T, class Name, class Pred>
-void check_broadcast(const input<T>& in, const Name& name, std::string_view unit, Pred ok) {
-    if (in.is_broadcast() && !ok(in[0]))
-        throw domain_error(name_of(name), in[0], Pred::allowed, unit);
+void check_broadcast(const input<T>& in, const Name& name, std::string_view unit, const Pred& ok) {
+    if (in.is_broadcast() && !ok(in[0])) throw domain_error(name_of(name), in[0], ok.allowed, unit);
 }
 
 /// Calls body(i, full_batch{}) for each whole batch in [b, e), then body(i, partial_batch{r})
@@ -318,8 +347,25 @@ struct checked {
 };
 
 template <class Pred, class T>
-checked<T, Pred> check_as(const input<T>& in, std::string_view name, std::string_view unit) {
-    return {in, name, unit, Pred{}};
+checked<T, Pred> check_as(const input<T>& in, std::string_view name, std::string_view unit,
+                          Pred ok = Pred{}) {
+    return {in, name, unit, std::move(ok)};
+}
+
+/// The GHK kernels' test of v: finite and |z F v / (R T)| <= 700, the scalar ghk_current's range
+/// (flux/ghk_current.hpp), for valence z != 0 at temperature T (K).
+inline magnitude_within ghk_voltage_range(int z, double T) {
+    const double bound = 700.0 * thermal_voltage(make<unit::temperature>(T)).value() / std::abs(z);
+    char text[96];
+    std::snprintf(text, sizeof text, "finite, |z F v / (R T)| <= 700 (here |v| <= %.6g V)", bound);
+    return {bound, text};
+}
+
+/// x, after adding what predicate P records of it to the summary s.
+template <class P, class T>
+inline const batch<T>& noted(block_summary<T>& s, const batch<T>& x) {
+    s.add(P::prepare(x));
+    return x;
 }
 
 /// out[i] = f(in[0][i], in[1][i], ...) over [b, e), with a validation summary of each input.
@@ -327,19 +373,18 @@ checked<T, Pred> check_as(const input<T>& in, std::string_view name, std::string
 /// calls are inlined into the loop whatever the inliner's budget for the translation unit (an
 /// out-of-line exprel costs the GHK current ~15 %). The inputs and summaries are locals whose
 /// address never escapes, so the (may-alias) vector stores to `out` cannot clobber them.
-template <class T, class F, std::size_t N, std::size_t... K>
+template <class... Pred, class T, class F, std::size_t N, std::size_t... K>
 [[gnu::flatten, gnu::noinline]] void
 elementwise_block(std::index_sequence<K...>, const F& f, T* out,
                   const std::array<input<T>, N>& inputs, std::size_t b, std::size_t e,
                   std::array<block_summary<T>, N>& summaries) {
     const std::array<input<T>, N> in = inputs;
+    // The formula too: a kernel's lambda captures its per-call values (valence, temperature) by
+    // value, and a local copy lets the compiler hoist what they determine (RT/zF) out of the loop.
+    const F fn = f;
     std::array<block_summary<T>, N> sums;
-    const auto note = [](block_summary<T>& s, const batch<T>& x) -> const batch<T>& {
-        s.add(x);
-        return x;
-    };
     for_each_batch<T>(b, e, [&](std::size_t i, auto part) {
-        store(out, i, f(note(sums[K], in[K].load(i, part))...), part);
+        store(out, i, fn(noted<Pred>(sums[K], in[K].load(i, part))...), part);
     });
     summaries = sums;
 }
@@ -360,7 +405,7 @@ void elementwise_impl(std::index_sequence<K...> seq, const execution& ex, T* out
             // Otherwise validation is fused into the computation: the loaded batches (a partial
             // batch is padded with its own last element) are summarised as they go by, and a
             // block whose summary fails is rescanned for its first bad element, which throws.
-            elementwise_block(seq, f, out, in, b, e, sums);
+            elementwise_block<Pred...>(seq, f, out, in, b, e, sums);
             if (!aliased && !(args.ok(sums[K]) && ...))
                 (check_block(args.in, b, e, args.name, args.unit, args.ok), ...);
         }
