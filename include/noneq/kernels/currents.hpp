@@ -99,7 +99,7 @@ total_current_block(const input<V>& v, std::span<const ohmic_term<V>> ohmic,
         for (const auto& t : ohmic) {
             const batch<V> g = t.g.load(i, part), ev = t.e.load(i, part);
             pos.add(g);
-            fin.add(ev);
+            if (!t.e.is_broadcast()) fin.add(ev); // a broadcast e was checked once
             acc += noneq::ohmic_current(make<unit::conductance_density>(g), vq,
                                         make<unit::voltage>(ev))
                        .value();
