@@ -90,11 +90,11 @@ voltage<V> ghk_voltage(unchecked_t, std::span<const ghk_ion<V, PUnit>> ions,
     for (const auto& ion : ions) {
         const V p = ion.P.value();
         if (ion.z > 0) {
-            num = num + p * ion.c_out.value();
-            den = den + p * ion.c_in.value();
+            num = fma_if_fast(p, ion.c_out.value(), num);
+            den = fma_if_fast(p, ion.c_in.value(), den);
         } else {
-            num = num + p * ion.c_in.value();
-            den = den + p * ion.c_out.value();
+            num = fma_if_fast(p, ion.c_in.value(), num);
+            den = fma_if_fast(p, ion.c_out.value(), den);
         }
     }
     return voltage<V>::from_value(thermal_voltage(T).value() * log_ratio(num, den));
