@@ -1,12 +1,14 @@
 // kernels/: the array kernels against a long double reference (>= 10^6 random inputs per kernel,
 // float and double), against the scalar API, over every tail length and alignment, over xtensor
 // containers and broadcast quantities, multi-threaded, and their once-per-call validation.
+#include <noneq/kernels/arrays.hpp>
 #include <noneq/kernels/currents.hpp>
 #include <noneq/kernels/ghk.hpp>
 #include <noneq/kernels/ghk_voltage.hpp>
 #include <noneq/kernels/nernst.hpp>
 #include <noneq/kernels/parallel.hpp>
 #include <noneq/kernels/simd.hpp>
+#include <noneq/kernels/validation.hpp>
 
 #include <doctest/doctest.h>
 #include <xtensor/xtensor.hpp>

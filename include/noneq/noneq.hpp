@@ -41,12 +41,14 @@
 #include <noneq/integrate/run.hpp>
 
 // kernels
+#include <noneq/kernels/arrays.hpp>
 #include <noneq/kernels/currents.hpp>
 #include <noneq/kernels/ghk.hpp>
 #include <noneq/kernels/ghk_voltage.hpp>
 #include <noneq/kernels/nernst.hpp>
 #include <noneq/kernels/parallel.hpp>
 #include <noneq/kernels/simd.hpp>
+#include <noneq/kernels/validation.hpp>
 
 // analysis
 #include <noneq/analysis/cycle_metrics.hpp>
