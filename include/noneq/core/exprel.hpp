@@ -59,6 +59,39 @@ simd_math::exp_exprel_result<V> exp_exprel(const V& x) {
     }
 }
 
+namespace math {
+/// e^x over any value type: libm for scalars, core/simd_math.hpp's reduction for batches.
+/// (Qualified calls, noneq::math::exp, so that ADL never has to choose between this and
+/// std::exp or xsimd::exp.)
+template <value_type V>
+V exp(const V& x) {
+    if constexpr (is_batch_v<V>)
+        return simd_math::exp(x);
+    else
+        return std::exp(x);
+}
+/// e^x - 1 over any value type, exact through x = 0.
+template <value_type V>
+V expm1(const V& x) {
+    if constexpr (is_batch_v<V>)
+        return simd_math::expm1(x);
+    else
+        return std::expm1(x);
+}
+} // namespace math
+
+/// phi_1(z) = (e^z - 1) / z (1 at z = 0) = 1 / exprel(z): the first phi-function of
+/// exponential integrators. The exact solution of y' = a + b y over h is
+/// y + h (a + b y) phi_1(b h), with no division by b, so b = 0 is not special.
+template <value_type V>
+V phi1(const V& z) {
+    const V em1 = math::expm1(z);
+    if constexpr (is_batch_v<V>)
+        return xsimd::select(z == V(0), V(1), em1 / z);
+    else
+        return z == V(0) ? V(1) : em1 / z;
+}
+
 /// x / (exp(x) - 1); 1 at x = 0. Scalar or batch.
 template <value_type V>
 V exprel(const V& x) {

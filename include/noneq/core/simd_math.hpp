@@ -3,7 +3,9 @@
 //
 //   log_ratio(a, b) = ln(a / b)           with one division, accurate relative to itself (~2 ulp
 //                                          measured) even where a ~ b and ln(a/b) ~ 0;
-//   exp_exprel(x)   = {e^x, x / (e^x - 1)} from one argument reduction and one polynomial.
+//   exp_exprel(x)   = {e^x, x / (e^x - 1)} from one argument reduction and one polynomial;
+//   exp(x), expm1(x) the two halves of that pair on their own (the membrane step's rates and
+//                    relaxations: xsimd 8.1's exp and expm1 cost more instructions for ~1 ulp).
 //
 // Why not xsimd's log and exp: ln(c_out / c_in) through xsimd 8.1 costs the quotient's division,
 // its log's own division and special-case selects, and is only accurate to eps absolute near
@@ -246,26 +248,64 @@ struct exp_exprel_result {
     V exprel;
 };
 
+namespace detail {
+/// e^x = scale (1 + p) with scale = 2^k, k = round(x / ln 2), and p = expm1(r) for the reduced
+/// r = x - k ln 2 (|r| <= ln 2 / 2), for |x| within ieee<T>::exp_limit.
+template <class B>
+struct exp_reduction {
+    B scale, p;
+};
+template <class T, class A>
+exp_reduction<xsimd::batch<T, A>> reduce_exp(const xsimd::batch<T, A>& x) {
+    using B = xsimd::batch<T, A>;
+    using L = ieee<T>;
+    using U = xsimd::batch<typename L::uint, A>;
+    // k = round(x / ln 2), in t's low bits and as t - shifter (see ieee::shifter).
+    const B t = noneq::fma_if_fast(x, B(static_cast<T>(1.44269504088896340736)), B(L::shifter));
+    const B k = t - B(L::shifter);
+    B r = noneq::fma_if_fast(-k, B(ln2_hi<T>), x);
+    r = noneq::fma_if_fast(-k, B(ln2_lo<T>), r);
+    const B p = noneq::fma_if_fast(r * r, expm1_series(r), r);
+    // 2^k: k + bias into the exponent field (t's bits above the exponent field shift out).
+    const B scale =
+        xsimd::bitwise_cast<B>((xsimd::bitwise_cast<U>(t) + U(L::bias)) << L::mantissa_bits);
+    return {scale, p};
+}
+template <class T, class A>
+bool exp_in_range(const xsimd::batch<T, A>& x) {
+    using B = xsimd::batch<T, A>;
+    return xsimd::all(xsimd::abs(x) <= B(ieee<T>::exp_limit));
+}
+} // namespace detail
+
+/// e^x for batches (~1 ulp); xsimd's exp when a lane is outside |x| <= 708 (87 in float) or NaN.
+template <class T, class A>
+xsimd::batch<T, A> exp(const xsimd::batch<T, A>& x) {
+    if (!detail::exp_in_range(x)) return xsimd::exp(x);
+    const auto e = detail::reduce_exp(x);
+    return noneq::fma_if_fast(e.scale, e.p, e.scale);
+}
+
+/// e^x - 1 for batches (~1 ulp, exact through x = 0), from the same reduction; xsimd's expm1
+/// outside the range of exp above.
+template <class T, class A>
+xsimd::batch<T, A> expm1(const xsimd::batch<T, A>& x) {
+    using B = xsimd::batch<T, A>;
+    if (!detail::exp_in_range(x)) return xsimd::expm1(x);
+    const auto e = detail::reduce_exp(x);
+    return noneq::fma_if_fast(e.scale, e.p, e.scale - B(1));
+}
+
 /// {e^x, x / (e^x - 1)} for batches; `fallback(x)` supplies both when a lane is outside the
 /// fast path's range (|x| > 708 in double, 87 in float, or NaN).
 template <class T, class A, class Fallback>
 exp_exprel_result<xsimd::batch<T, A>> exp_exprel(const xsimd::batch<T, A>& x,
                                                  const Fallback& fallback) {
     using B = xsimd::batch<T, A>;
-    using L = detail::ieee<T>;
-    using U = xsimd::batch<typename L::uint, A>;
-    if (!xsimd::all(xsimd::abs(x) <= B(L::exp_limit))) return fallback(x);
-    // k = round(x / ln 2), in t's low bits and as t - shifter (see ieee::shifter).
-    const B t = noneq::fma_if_fast(x, B(static_cast<T>(1.44269504088896340736)), B(L::shifter));
-    const B k = t - B(L::shifter);
-    B r = noneq::fma_if_fast(-k, B(detail::ln2_hi<T>), x);
-    r = noneq::fma_if_fast(-k, B(detail::ln2_lo<T>), r);
-    const B p = noneq::fma_if_fast(r * r, detail::expm1_series(r), r);
-    // 2^k: k + bias into the exponent field (t's bits above the exponent field shift out).
-    const B scale =
-        xsimd::bitwise_cast<B>((xsimd::bitwise_cast<U>(t) + U(L::bias)) << L::mantissa_bits);
-    const B e = noneq::fma_if_fast(scale, p, scale);
-    const B em1 = noneq::fma_if_fast(scale, p, scale - B(1));
+    if (!detail::exp_in_range(x)) return fallback(x);
+    const auto r = detail::reduce_exp(x);
+    const B e = noneq::fma_if_fast(r.scale, r.p, r.scale);
+    const B em1 = noneq::fma_if_fast(r.scale, r.p, r.scale - B(1));
     return {e, xsimd::select(x == B(0), B(1), x / em1)};
 }
 
