@@ -1,10 +1,12 @@
-// Population<hh_cell>: ns per cell-step of N Hodgkin-Huxley cells (hh.mod at 6.3 C, dt 0.025 ms,
-// the noneq-population drive), SIMD batches (double; float) on one core, on two threads, with
-// the gates' coefficients from hh_cell's rate table (simd_table, simd_float_table: 0.01 mV grid,
-// linear interpolation by gathers; accuracy in tests/test_population.cpp), and the scalar loop (the
-// same hh_cell::step over double) for the SIMD gain. Names: population/VARIANT/N. The counter
-// per_cell_step is wall time / (N x steps).
-#include <noneq/membrane/population.hpp>
+// population<hh::axon>: ns per cell-step of N Hodgkin-Huxley cells (hh.mod at 6.3 C as a composed
+// membrane, membrane/squid_axon.hpp; dt 0.025 ms, the noneq-population drive), stepped by the one
+// population engine in SIMD batches (double; float) on one core, on two threads, with every
+// gate's coefficients from a rate table (simd_table, simd_float_table: 0.01 mV grid, linear
+// interpolation by gathers; accuracy in tests/test_population.cpp), and the scalar loop (the same
+// exponential_step over double, one cell at a time) for the SIMD gain. Names:
+// population/VARIANT/N. The counter per_cell_step is wall time / (N x steps).
+#include <noneq/membrane/squid_axon.hpp>
+#include <noneq/population/population.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -24,17 +26,19 @@ void set_counter(benchmark::State& state, std::size_t n) {
         benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
+noneq::hh::axon axon() {
+    return noneq::hh::make_axon(noneq::make<noneq::unit::current_density>(0.0));
+}
+
 template <class Real>
-void simd(benchmark::State& state, unsigned threads,
-          noneq::hh_rates rates = noneq::hh_rates::exact) {
+void simd(benchmark::State& state, unsigned threads, bool table = false) {
     const auto n = static_cast<std::size_t>(state.range(0));
-    typename noneq::Population<noneq::hh_cell, Real>::options opt;
+    typename noneq::population<noneq::hh::axon, Real>::options opt;
     opt.threads = threads;
     opt.spike_capacity = 0;
+    opt.rates.enabled = table; // the tables (if any) are built here, outside the timed loop
     const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * 18.8e-6 * 18.8e-6);
-    noneq::hh_cell model;
-    model.rates = rates; // the table (if any) is built here, outside the timed loop
-    noneq::Population<noneq::hh_cell, Real> pop(n, model, 0.025_ms, -65.0_mV, area, opt);
+    noneq::population<noneq::hh::axon, Real> pop(n, axon(), 0.025_ms, -65.0_mV, area, opt);
     for (std::size_t i = 0; i < n; ++i)
         pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
     for (auto _ : state) {
@@ -56,29 +60,28 @@ void population_simd_float(benchmark::State& state) {
 }
 
 void population_simd_table(benchmark::State& state) {
-    simd<double>(state, 1, noneq::hh_rates::table);
+    simd<double>(state, 1, true);
 }
 void population_simd_float_table(benchmark::State& state) {
-    simd<float>(state, 1, noneq::hh_rates::table);
+    simd<float>(state, 1, true);
 }
 
 void population_scalar(benchmark::State& state) {
     const auto n = static_cast<std::size_t>(state.range(0));
-    const noneq::hh_cell model;
-    const auto k = model.make_coefficients<double>(0.025);
-    std::vector<std::array<double, 4>> x(n);
+    const auto model = axon();
+    const auto k = model.prepare_step<double>(0.025);
+    std::vector<noneq::hh::axon::state_type> x(n, model.steady_state(-65.0));
     std::vector<double> I(n);
     const double area_cm2 = std::numbers::pi * 18.8e-4 * 18.8e-4;
-    for (std::size_t i = 0; i < n; ++i) {
-        model.initial(x[i], -65.0);
+    for (std::size_t i = 0; i < n; ++i)
         I[i] = (0.1 + 0.1 * double(i % 10) / 10.0) * 1e-3 / area_cm2;
-    }
     std::size_t spikes = 0;
     for (auto _ : state) {
         for (std::size_t s = 0; s < steps_per_iteration; ++s)
             for (std::size_t i = 0; i < n; ++i) {
                 const double vo = x[i][0];
-                noneq::hh_cell::step(x[i], I[i], k);
+                noneq::exponential_step(model, x[i].data(), I[i], 0.0, 0.025, k,
+                                        noneq::coupling::staggered);
                 spikes += (vo < 0.0 && x[i][0] >= 0.0);
             }
         benchmark::ClobberMemory();

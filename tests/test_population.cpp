@@ -1,16 +1,19 @@
-// membrane/population.hpp (with hh_cell.hpp and rate_table.hpp), pump_nak.hpp, pump_leak.hpp: the
-// SIMD population against a scalar reference stepping the same cells; the Na/K pump's thermodynamic
-// stall; the pump-leak rest as a non-equilibrium steady state, and its run-down when the pump is
-// blocked.
+// population/population.hpp (with membrane/rate_table.hpp), pump_nak.hpp, pump_leak.hpp: the SIMD
+// population of composed membranes against the same exponential step over double, cell by cell;
+// its published spike counts (NEURON, Brian2); other compositions (a synapse, a GHK channel) in
+// the same engine; the Na/K pump's thermodynamic stall; the pump-leak rest as a non-equilibrium
+// steady state, and its run-down when the pump is blocked.
 #include <noneq/integrate/exponential.hpp>
-#include <noneq/membrane/hh_cell.hpp>
+#include <noneq/membrane/channel.hpp>
+#include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
 #include <noneq/membrane/part.hpp>
-#include <noneq/membrane/population.hpp>
 #include <noneq/membrane/pump_leak.hpp>
 #include <noneq/membrane/pump_nak.hpp>
 #include <noneq/membrane/rate_table.hpp>
 #include <noneq/membrane/squid_axon.hpp>
+#include <noneq/membrane/synapse.hpp>
+#include <noneq/population/population.hpp>
 
 #include <doctest/doctest.h>
 
@@ -33,26 +36,38 @@ double drive_nA(std::size_t i) {
     return 0.1 + 0.1 * double(i % 10) / 10.0;
 }
 
+// hh.mod's axon as a composition, without a step current of its own (the population injects
+// each cell's stimulus).
+hh::axon hh_axon() {
+    return hh::make_axon(make<unit::current_density>(0.0));
+}
+
+struct settings {
+    coupling c = coupling::staggered;
+    table_grid rates{};
+};
+
 struct scalar_run {
     std::vector<std::size_t> counts;
     std::vector<double> v_end;
     std::vector<double> first_spike_ms;
 };
 
-// The scalar reference: hh_cell's own step over V = double, one cell at a time, upward 0 mV
-// crossings counted between steps; first spike time interpolated as the population does.
-scalar_run scalar_reference(std::size_t n, const hh_cell& model, double dt_ms, std::size_t steps) {
+// The scalar reference: the same exponential_step over V = double, one cell at a time, upward
+// 0 mV crossings counted between steps; first spike time interpolated as the population does.
+template <class M>
+scalar_run scalar_reference(std::size_t n, const M& model, double dt_ms, std::size_t steps,
+                            const settings& set = {}) {
     scalar_run r{std::vector<std::size_t>(n, 0), std::vector<double>(n, 0.0),
                  std::vector<double>(n, -1.0)};
-    const auto k = model.make_coefficients<double>(dt_ms);
+    const auto k = model.template prepare_step<double>(dt_ms, set.rates);
     for (std::size_t i = 0; i < n; ++i) {
-        std::array<double, 4> x{};
-        model.initial(x, -65.0);
+        auto x = model.steady_state(-65.0);
         const double area_cm2 = in_cm2(cell_area);
         const double I = drive_nA(i) * 1e-3 / area_cm2; // uA/cm^2
         for (std::size_t s = 0; s < steps; ++s) {
             const double vo = x[0];
-            hh_cell::step(x, I, k);
+            exponential_step(model, x.data(), I, double(s) * dt_ms, dt_ms, k, set.c);
             if (vo < 0.0 && x[0] >= 0.0) {
                 if (r.counts[i] == 0)
                     r.first_spike_ms[i] = (double(s) + (0 - vo) / (x[0] - vo)) * dt_ms;
@@ -64,12 +79,15 @@ scalar_run scalar_reference(std::size_t n, const hh_cell& model, double dt_ms, s
     return r;
 }
 
-Population<hh_cell> make_population(std::size_t n, const hh_cell& model, double dt_ms,
-                                    unsigned threads = 1) {
-    Population<hh_cell>::options opt;
+template <class M = hh::axon, class Real = double>
+population<M, Real> make_population(std::size_t n, double dt_ms, const settings& set = {},
+                                    unsigned threads = 1, const M& model = hh_axon()) {
+    typename population<M, Real>::options opt;
     opt.threads = threads;
     opt.block_steps = 333; // not a divisor of the run: exercises a short last block
-    Population<hh_cell> pop(n, model, dt_ms * 1.0_ms, -65.0_mV, cell_area, opt);
+    opt.coupling = set.c;
+    opt.rates = set.rates;
+    population<M, Real> pop(n, model, dt_ms * 1.0_ms, -65.0_mV, cell_area, opt);
     for (std::size_t i = 0; i < n; ++i)
         pop.set_stimulus(i, drive_nA(i) * 1.0_nA);
     return pop;
@@ -80,17 +98,17 @@ Population<hh_cell> make_population(std::size_t n, const hh_cell& model, double 
 TEST_CASE("population: SIMD batches reproduce the scalar reference cell by cell (tail included)") {
     // 37 cells: 4 full AVX-512 batches and a tail of 5 (or other splits on narrower SIMD).
     const std::size_t n = 37, steps = 2000; // 50 ms at 0.025 ms
-    for (auto coupling : {hh_coupling::staggered, hh_coupling::simultaneous}) {
-        hh_cell model;
-        model.coupling = coupling;
-        auto pop = make_population(n, model, 0.025);
+    for (auto c : {coupling::staggered, coupling::simultaneous}) {
+        const settings set{c};
+        auto pop = make_population(n, 0.025, set);
         pop.advance_steps(steps);
-        const auto ref = scalar_reference(n, model, 0.025, steps);
+        const auto ref = scalar_reference(n, hh_axon(), 0.025, steps, set);
         CHECK(pop.steps_done() == steps);
         for (std::size_t i = 0; i < n; ++i) {
             CHECK(pop.spike_count(i) == ref.counts[i]);
-            // xsimd's exp/expm1 and libm's differ by ~1 ulp; on the stable limit cycle these
-            // differences stay near the rounding level (1e-9 mV is ~1e5 ulp of 65 mV).
+            // The batch exp/expm1 (core/simd_math.hpp) and libm's differ by ~1 ulp; on the
+            // stable limit cycle these differences stay near the rounding level (1e-9 mV is
+            // ~1e5 ulp of 65 mV).
             CHECK(in_mV(pop.v(i)) == doctest::Approx(ref.v_end[i]).epsilon(1e-9));
             REQUIRE(!pop.spike_times(i).empty());
             CHECK(in_ms(pop.spike_times(i)[0]) ==
@@ -102,11 +120,11 @@ TEST_CASE("population: SIMD batches reproduce the scalar reference cell by cell 
 
 TEST_CASE("population: table rates, SIMD gathers = the scalar table lookup, cell by cell") {
     const std::size_t n = 37, steps = 2000;
-    hh_cell model;
-    model.rates = hh_rates::table;
-    auto pop = make_population(n, model, 0.025);
+    settings set;
+    set.rates.enabled = true;
+    auto pop = make_population(n, 0.025, set);
     pop.advance_steps(steps);
-    const auto ref = scalar_reference(n, model, 0.025, steps);
+    const auto ref = scalar_reference(n, hh_axon(), 0.025, steps, set);
     for (std::size_t i = 0; i < n; ++i) {
         CHECK(pop.spike_count(i) == ref.counts[i]);
         CHECK(in_mV(pop.v(i)) == doctest::Approx(ref.v_end[i]).epsilon(1e-9)); // as above
@@ -119,8 +137,8 @@ TEST_CASE("population: two threads give bit-identical results to one") {
 #else
     const std::size_t n = 200, steps = 1200;
 #endif
-    auto a = make_population(n, hh_cell{}, 0.025, 1);
-    auto b = make_population(n, hh_cell{}, 0.025, 2);
+    auto a = make_population(n, 0.025, {}, 1);
+    auto b = make_population(n, 0.025, {}, 2);
     a.advance_steps(steps);
     b.advance_steps(steps);
     CHECK(b.steps_done() == steps);
@@ -140,15 +158,13 @@ TEST_CASE("population: staggered coupling has the converged spike count at dt = 
 #else
     const double dt_fine = 0.001;
 #endif
-    auto fine = make_population(10, hh_cell{}, dt_fine);
+    auto fine = make_population(10, dt_fine);
     fine.advance(100.0_ms);
-    auto coarse = make_population(10, hh_cell{}, 0.025);
+    auto coarse = make_population(10, 0.025);
     coarse.advance(100.0_ms);
     CHECK(fine.total_spikes() == 78);
     CHECK(coarse.total_spikes() == fine.total_spikes());
-    hh_cell brian;
-    brian.coupling = hh_coupling::simultaneous;
-    auto b = make_population(10, brian, 0.025);
+    auto b = make_population(10, 0.025, {coupling::simultaneous});
     b.advance(100.0_ms);
     CHECK(b.total_spikes() == 76);
     // Brian2 2.5.1 cpp_standalone, the same model: cell 0 ends at -72.1223348215 mV (printed to
@@ -158,16 +174,22 @@ TEST_CASE("population: staggered coupling has the converged spike count at dt = 
 }
 
 TEST_CASE("population: input checks and a non-finite state restoring the last common state") {
-    CHECK_THROWS_AS(Population<hh_cell>(0, hh_cell{}, 0.025_ms, -65.0_mV, cell_area), domain_error);
-    CHECK_THROWS_AS(Population<hh_cell>(4, hh_cell{}, -0.025_ms, -65.0_mV, cell_area),
-                    domain_error);
-    Population<hh_cell> pop(9, hh_cell{}, 0.025_ms, -65.0_mV, cell_area);
+    const auto m = hh_axon();
+    CHECK_THROWS_AS(population<hh::axon>(0, m, 0.025_ms, -65.0_mV, cell_area), domain_error);
+    CHECK_THROWS_AS(population<hh::axon>(4, m, -0.025_ms, -65.0_mV, cell_area), domain_error);
+    population<hh::axon>::options bad;
+    bad.rates.enabled = true;
+    bad.rates.step_mV = 0.0;
+    CHECK_THROWS_WITH_AS(population<hh::axon>(4, m, 0.025_ms, -65.0_mV, cell_area, bad),
+                         doctest::Contains("rates.step_mV"), domain_error);
+    population<hh::axon> pop(9, m, 0.025_ms, -65.0_mV, cell_area);
     CHECK_THROWS_AS(pop.set_stimulus(9, 1.0_nA), domain_error);
     CHECK_THROWS_AS(pop.set_area(0, make<unit::area>(0.0)), domain_error);
     pop.advance_steps(10);
     const double v3 = in_mV(pop.v(3));
-    pop.set_stimulus(3, 1e300 * 1.0_nA); // V_inf overflows: the state turns non-finite
-    CHECK_THROWS_AS(pop.advance_steps(100), domain_error);
+    // 1e308 nA over 1.1e-5 cm^2 overflows the density: the state turns non-finite.
+    pop.set_stimulus(3, 1e308 * 1.0_nA);
+    CHECK_THROWS_WITH_AS(pop.advance_steps(100), doctest::Contains("of cell 3"), domain_error);
     CHECK(pop.steps_done() == 10);
     CHECK(in_mV(pop.v(3)) == v3);
     for (std::size_t i = 0; i < pop.size(); ++i)
@@ -322,10 +344,8 @@ TEST_CASE("population: float batches (twice the lanes) against double, 100 cells
 #else
     const std::size_t n = 100;
 #endif
-    auto d = make_population(n, hh_cell{}, 0.025);
-    Population<hh_cell, float> f(n, hh_cell{}, 0.025_ms, -65.0_mV, cell_area);
-    for (std::size_t i = 0; i < n; ++i)
-        f.set_stimulus(i, drive_nA(i) * 1.0_nA);
+    auto d = make_population(n, 0.025);
+    auto f = make_population<hh::axon, float>(n, 0.025);
     d.advance(100.0_ms);
     f.advance(100.0_ms);
     double dv = 0, dt = 0;
@@ -345,13 +365,11 @@ TEST_CASE("population: float batches (twice the lanes) against double, 100 cells
 
 TEST_CASE(
     "population (simultaneous coupling) = the single-cell membrane<> under exponential_euler") {
-    // The same HH cells composed from policies (squid_axon.hpp) and stepped one at a time by
-    // integrate/exponential.hpp (Brian2's exponential Euler, slope conductance by a 1e-3 mV
-    // difference, exact for ohmic channels up to rounding).
-    hh_cell model;
-    model.coupling = hh_coupling::simultaneous;
+    // The same HH cells, the stimulus as the membrane's own step_current part, stepped one at a
+    // time by the odeint stepper of integrate/exponential.hpp (which runs the same
+    // exponential_step over double).
     const std::size_t n = 10, steps = 4000;
-    auto pop = make_population(n, model, 0.025);
+    auto pop = make_population(n, 0.025, {coupling::simultaneous});
     pop.advance_steps(steps);
     for (std::size_t i = 0; i < n; ++i) {
         const double density = drive_nA(i) * 1e-3 / in_cm2(cell_area); // uA/cm^2
@@ -365,10 +383,93 @@ TEST_CASE(
             spikes += (vo < 0.0 && x[0] >= 0.0);
         }
         CHECK(pop.spike_count(i) == spikes);
-        // Same arithmetic up to the rounding of the finite-difference slope (~1e-12 relative per
-        // step) and libm's vs xsimd's exp (~1 ulp); they agree to ~1e-11 after 4000 steps.
+        // Same arithmetic up to the order of the current sum (the stimulus as a part or as an
+        // injected current) and the batch exp vs libm's (~1 ulp): ~1e-11 after 4000 steps.
         CHECK(in_mV(pop.v(i)) == doctest::Approx(x[0]).epsilon(1e-9));
     }
+}
+
+namespace {
+// A composition beyond HH: hh.mod's axon plus a GHK calcium channel with one gate (the
+// constant-field permeation law of channel.hpp, rectifying) and a GABA_A synapse driven by a
+// presynaptic train (synapse.hpp). Nothing in the engine knows these parts.
+struct ca_gate {
+    static constexpr const char* name = "d";
+    template <class V>
+    static V inf(const V& v) {
+        const auto c = [](double x) { return V(scalar_t<V>(x)); };
+        return c(1) / (c(1) + math::exp(-(v + c(20)) / c(6)));
+    }
+    template <class V>
+    static V tau(const V&) {
+        return V(scalar_t<V>(2)); // ms
+    }
+};
+using ca_channel = channel<permeation::ghk, ion::ca, gates<gate<ca_gate, 2>>>;
+using hh_plus =
+    membrane<specific_capacitance, hh::na_channel, hh::k_channel, leak, ca_channel, gaba_a_synapse>;
+
+hh_plus make_hh_plus() {
+    environment env;
+    env.T = kelvin(celsius<double>(6.3));
+    gaba_a_synapse::parameters syn{make<unit::conductance_density>(0.5 * 10)}; // 0.5 mS/cm^2
+    std::vector<double> pre;
+    for (double t = 5; t < 100; t += 7)
+        pre.push_back(t);
+    return hh_plus(env, specific_capacitance(), hh::make_na_channel(), hh::make_k_channel(),
+                   hh::make_leak(), ca_channel({make<unit::permeability>(2e-8)}),
+                   gaba_a_synapse(syn, pre));
+}
+} // namespace
+
+TEST_CASE("population: any composition (HH + a GHK Ca channel + a GABA_A synapse) = scalar") {
+    const std::size_t n = 21, steps = 2000;
+    const auto model = make_hh_plus();
+    for (bool table : {false, true}) {
+        settings set;
+        set.rates.enabled = table;
+        auto pop = make_population<hh_plus>(n, 0.025, set, 1, model);
+        pop.advance_steps(steps);
+        const auto ref = scalar_reference(n, model, 0.025, steps, set);
+        for (std::size_t i = 0; i < n; ++i) {
+            CHECK(pop.spike_count(i) == ref.counts[i]);
+            CHECK(in_mV(pop.v(i)) == doctest::Approx(ref.v_end[i]).epsilon(1e-9)); // as above
+        }
+        CHECK(pop.total_spikes() > 0);
+        // The synapse and the Ca2+ channel change the firing: not the plain axon's count.
+        auto plain = make_population(n, 0.025, set);
+        plain.advance_steps(steps);
+        CHECK(plain.total_spikes() != pop.total_spikes());
+    }
+}
+
+TEST_CASE("parts give their slope conductance exactly: ohmic, leak, GHK, synapse, membrane") {
+    const auto model = make_hh_plus();
+    auto x = model.steady_state(-30.0);
+    x[hh_plus::size - 1] = 0.4; // synaptic activation
+    // Central differences of the current in V at frozen states, h = 1e-3 mV: truncation
+    // h^2 |I'''| / 6 < 1e-12 uA/cm^2/mV here and rounding 1e-16 |I| / h ~ 1e-11: 1e-9 relative
+    // is far above both and far below any wrong slope (a missing factor, the chord conductance
+    // instead of the slope: > 1e-2 relative).
+    for (double v : {-80.0, -30.0, -0.001, 0.0, 0.002, 40.0}) {
+        x[0] = v;
+        const auto c = model.current_and_conductance(x.data(), 0.0);
+        auto xp = x, xm = x;
+        xp[0] = v + 1e-3, xm[0] = v - 1e-3;
+        const double fd = (model.current(xp, 0.0) - model.current(xm, 0.0)) / 2e-3;
+        CHECK(c.g == doctest::Approx(fd).epsilon(1e-9).scale(0));
+        // the same sum (up to where the compiler contracts a * b + c into an fma)
+        CHECK(c.i == doctest::Approx(model.current(x, 0.0)).epsilon(1e-14).scale(0));
+    }
+    // The GHK slope alone at V = 0, where the quotient form has a removable singularity:
+    // dI/dV = z^2 F^2 P (c_in + c_out) / (2 R T) (Taylor expansion of the GHK current).
+    const auto T = make<unit::temperature>(300.0);
+    const auto P = make<unit::permeability>(1e-6);
+    const auto ci = make<unit::concentration>(1e-4), co = make<unit::concentration>(2.0);
+    const double g0 = ghk_slope(unchecked, 2, P, make<unit::voltage>(0.0), ci, co, T).value();
+    const double F = constants::F.value(), R = constants::R.value();
+    const double expect = 4 * F * F * 1e-6 * (1e-4 + 2.0) / (2 * R * 300.0);
+    CHECK(g0 == doctest::Approx(expect).epsilon(1e-14).scale(0));
 }
 
 TEST_CASE("linear_table: interpolation error = h^2/8 max|f''|, batch = scalar, outside flagged") {
@@ -460,14 +561,12 @@ struct table_vs_exact {
 };
 template <class Real = double>
 table_vs_exact compare_table(std::size_t n, std::size_t steps, double table_step_mV,
-                             hh_rates rates = hh_rates::table) {
-    hh_cell tab;
-    tab.rates = rates;
-    tab.table_step_mV = table_step_mV;
-    auto e = make_population(n, hh_cell{}, 0.025);
-    Population<hh_cell, Real> t(n, tab, 0.025_ms, -65.0_mV, cell_area);
-    for (std::size_t i = 0; i < n; ++i)
-        t.set_stimulus(i, drive_nA(i) * 1.0_nA);
+                             bool table = true) {
+    settings tab;
+    tab.rates.enabled = table;
+    tab.rates.step_mV = table_step_mV;
+    auto e = make_population(n, 0.025);
+    auto t = make_population<hh::axon, Real>(n, 0.025, tab);
     table_vs_exact r;
     for (std::size_t s = 0; s < steps; s += 40) { // V compared every ms
         e.advance_steps(40);
@@ -490,14 +589,14 @@ TEST_CASE("population: table rates against exact rates, the benchmark drive, 100
     // The gate table's own measured error per step (at its midpoints, where h^2/8 |f''| is
     // attained): m's coefficients are the sharpest. Per step the gates then differ from the
     // exact update by at most eps = max(err_a) + max(err_b) (x in [0, 1]).
-    hh_cell tab;
-    tab.rates = hh_rates::table;
-    const auto k = tab.make_coefficients<double>(0.025);
-    REQUIRE(k.table);
-    double eps = 0;
-    for (std::size_t j = 0; j < 6; j += 2)
-        eps = std::max(eps, k.table->table().midpoint_error()[j] +
-                                k.table->table().midpoint_error()[j + 1]);
+    settings tab;
+    tab.rates.enabled = true;
+    const auto k = hh_axon().prepare_step<double>(0.025, tab.rates);
+    const auto& na = std::get<0>(k).table->table(); // m and h: (a, b) each
+    const auto& kd = std::get<1>(k).table->table(); // n
+    double eps = kd.midpoint_error()[0] + kd.midpoint_error()[1];
+    for (std::size_t j = 0; j < 4; j += 2)
+        eps = std::max(eps, na.midpoint_error()[j] + na.midpoint_error()[j + 1]);
     MESSAGE("table step 0.01 mV: max per-step gate error " << eps);
     CHECK(eps < 1e-7);
 #ifdef NONEQ_SANITIZED
@@ -521,9 +620,9 @@ TEST_CASE("population: table rates against exact rates, the benchmark drive, 100
     CHECK(r2.spike_mismatches == 0);
     CHECK(r2.dt / r.dt == doctest::Approx(4).epsilon(0.5));
     // Grid outside every V the cells visit: every lane falls back to the exact rates.
-    hh_cell off = tab;
-    off.table_lo_mV = 200, off.table_hi_mV = 210;
-    auto a = make_population(37, off, 0.025), b = make_population(37, hh_cell{}, 0.025);
+    settings off = tab;
+    off.rates.lo_mV = 200, off.rates.hi_mV = 210;
+    auto a = make_population(37, 0.025, off), b = make_population(37, 0.025);
     a.advance_steps(1000);
     b.advance_steps(1000);
     for (std::size_t i = 0; i < 37; ++i)
@@ -538,7 +637,7 @@ TEST_CASE("population: float batches with table rates against double exact, 100 
 #endif
     // Both float runs against double exact rates, V compared every ms (on upstrokes too).
     const auto r = compare_table<float>(n, 4000, 0.01);
-    const auto f = compare_table<float>(n, 4000, 0.01, hh_rates::exact);
+    const auto f = compare_table<float>(n, 4000, 0.01, false);
     MESSAGE("float vs double exact, 100 ms, max |dV| / max |dt_spike|: table "
             << r.dv << " mV / " << r.dt << " ms; exact rates " << f.dv << " mV / " << f.dt
             << " ms");
@@ -550,3 +649,45 @@ TEST_CASE("population: float batches with table rates against double exact, 100 
     CHECK(r.dv < 10 * f.dv);
     CHECK(r.dt < 10 * f.dt);
 }
+
+// ---- the concepts of the composition and of the engine, asserted both ways (the mp-units habit)
+namespace {
+struct not_a_part {
+    double current(double) const { return 0; }
+};
+struct part_without_slope { // a current, but no conductance with it
+    static constexpr std::size_t n_states = 0;
+    void bind(const environment&) {}
+    double current(double, const double*, double) const { return 0; }
+    void derivatives(double, const double*, double*, double) const {}
+    void steady_state(double, double*, double) const {}
+    void relax(double, double*, double, double) const {}
+    static std::string state_name(std::size_t) { return {}; }
+};
+struct plain_ode { // an odeint system: no current, capacitance or states that relax
+    using state_type = std::array<double, 2>;
+    void operator()(const state_type&, state_type&, double) const {}
+};
+struct both_forms { // alpha/beta AND inf/tau: ambiguous
+    static constexpr const char* name = "x";
+    static double alpha(double) { return 1; }
+    static double beta(double) { return 1; }
+    static double inf(double) { return 1; }
+    static double tau(double) { return 1; }
+};
+} // namespace
+
+static_assert(membrane_part<leak> && membrane_part<step_current> && membrane_part<gaba_a_synapse>);
+static_assert(membrane_part<hh::na_channel> && membrane_part<ca_channel>);
+static_assert(!membrane_part<not_a_part> && !membrane_part<part_without_slope>);
+static_assert(membrane_part<pump_part<nak_pump>> && pump_policy<nak_pump> &&
+              !membrane_part<nak_pump>);
+static_assert(gate_kinetics<hh::m_kinetics> && gate_kinetics<ca_gate> &&
+              !gate_kinetics<both_forms> && !gate_kinetics<int>);
+static_assert(permeation_law<permeation::ohmic, ion::na> &&
+              permeation_law<permeation::ghk, ion::ca> && !permeation_law<leak, ion::na>);
+static_assert(exponentially_steppable<hh::axon> && exponentially_steppable<hh_plus> &&
+              !exponentially_steppable<plain_ode>);
+static_assert(population_model<hh::axon> && population_model<hh_plus> &&
+              !population_model<plain_ode>);
+static_assert(prepares_step<hh::na_channel, double> && !prepares_step<leak, double>);

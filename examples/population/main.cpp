@@ -1,4 +1,8 @@
-// noneq-population: N Hodgkin-Huxley point cells (hh.mod at 6.3 C) stepped with SIMD batches.
+// noneq-population: N point cells of a composed membrane stepped with SIMD batches by the one
+// population engine (noneq/population/population.hpp). --model hh: the Hodgkin-Huxley squid axon
+// of hh.mod at 6.3 C as a composition (membrane/squid_axon.hpp: Na m^3 h, K n^4, leak).
+// (Any other composition runs through the same engine: tests/test_population.cpp steps HH
+// with a GABA_A synapse and a GHK calcium channel.)
 // Cell i: an 18.8 um x 18.8 um cylinder (area pi d L, no end caps, as NEURON's single segment),
 // from -65 mV with gates at steady state, driven by (0.1 + 0.1 (i mod 10)/10) nA from t = 0.
 // Prints spikes= (upward crossings of 0 mV, all cells) and ns_per_cell_step= (wall time of the
@@ -6,7 +10,8 @@
 // xsimd::batch<float> (twice the lanes; its accuracy is stated in the benchmark README).
 // --rates table takes the gates' per-step coefficients from a table built once from the exact
 // rate functions (0.01 mV grid, linear interpolation; accuracy in tests/test_population.cpp).
-#include <noneq/membrane/population.hpp>
+#include <noneq/membrane/squid_axon.hpp>
+#include <noneq/population/population.hpp>
 
 #include "cli.hpp"
 
@@ -20,15 +25,23 @@
 #include <string>
 
 namespace {
-template <class Real>
-void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads, noneq::hh_cell model) {
+struct settings {
+    noneq::coupling coupling = noneq::coupling::staggered;
+    noneq::table_grid rates{};
+};
+
+template <class Real, class Model>
+void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads, const Model& model,
+         const settings& set) {
     using namespace noneq::literals;
-    using pop_t = noneq::Population<noneq::hh_cell, Real>;
+    using pop_t = noneq::population<Model, Real>;
     const double d_um = 18.8, L_um = 18.8;
     const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * d_um * L_um * 1e-12);
     typename pop_t::options opt;
     opt.threads = threads;
     opt.spike_capacity = 0; // counts only
+    opt.coupling = set.coupling;
+    opt.rates = set.rates;
     pop_t pop(N, model, dt_ms * 1.0_ms, -65.0_mV, area, opt);
     for (std::size_t i = 0; i < N; ++i)
         pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
@@ -44,10 +57,9 @@ void run(std::size_t N, std::size_t steps, double dt_ms, unsigned threads, noneq
     std::printf("threads=%u\n", threads);
     std::printf("precision=%s\n", sizeof(Real) == 4 ? "float" : "double");
     std::printf("coupling=%s\n",
-                model.coupling == noneq::hh_coupling::staggered ? "staggered" : "simultaneous");
-    std::printf("rates=%s\n", model.rates == noneq::hh_rates::table ? "table" : "exact");
-    if (model.rates == noneq::hh_rates::table)
-        std::printf("table_step_mV=%.12g\n", model.table_step_mV);
+                set.coupling == noneq::coupling::staggered ? "staggered" : "simultaneous");
+    std::printf("rates=%s\n", set.rates.enabled ? "table" : "exact");
+    if (set.rates.enabled) std::printf("table_step_mV=%.12g\n", set.rates.step_mV);
     std::printf("simd_lanes=%zu\n", pop_t::W);
     std::printf("spikes=%zu\n", pop.total_spikes());
     std::printf("spikes_cell0=%zu\n", pop.spike_count(0));
@@ -66,7 +78,7 @@ int main(int argc, char** argv) {
     double t_ms = 100.0, dt_ms = 0.025;
     unsigned threads = 1;
     std::string precision = "double", coupling = "staggered", rates = "exact";
-    double table_step = noneq::hh_cell{}.table_step_mV;
+    double table_step = noneq::table_grid{}.step_mV;
     app.add_option("--n", n, "number of cells (>= 1)");
     app.add_option("--t", t_ms, "simulated time, ms (> 0)");
     app.add_option("--dt", dt_ms, "time step, ms (> 0)");
@@ -112,16 +124,18 @@ int main(int argc, char** argv) {
         return 2;
     }
     return noneq_example::run([&] {
-        noneq::hh_cell model;
-        if (rates == "table") model.rates = noneq::hh_rates::table;
-        model.table_step_mV = table_step;
-        if (coupling == "simultaneous") model.coupling = noneq::hh_coupling::simultaneous;
+        settings set;
+        set.rates.enabled = rates == "table";
+        set.rates.step_mV = table_step;
+        if (coupling == "simultaneous") set.coupling = noneq::coupling::simultaneous;
         const auto N = static_cast<std::size_t>(n);
         const auto steps = static_cast<std::size_t>(std::llround(t_ms / dt_ms));
+        const auto model = noneq::hh::make_axon(noneq::make<noneq::unit::current_density>(0.0));
+        std::printf("model=hh\n");
         if (precision == "double")
-            run<double>(N, steps, dt_ms, threads, model);
+            run<double>(N, steps, dt_ms, threads, model, set);
         else
-            run<float>(N, steps, dt_ms, threads, model);
+            run<float>(N, steps, dt_ms, threads, model, set);
         return 0;
     });
 }

@@ -2,8 +2,9 @@
 // small SIMD population of Hodgkin-Huxley cells.
 #include "tour.hpp"
 
-#include <noneq/membrane/population.hpp>
 #include <noneq/membrane/pump_leak.hpp>
+#include <noneq/membrane/squid_axon.hpp>
+#include <noneq/population/population.hpp>
 
 #include <numbers>
 
@@ -28,7 +29,8 @@ tour::registrar reg{
 
         // 100 cells of noneq-population's benchmark (18.8 um cylinder, 0.1..0.19 nA), 20 ms.
         const auto area = noneq::make<noneq::unit::area>(std::numbers::pi * 18.8e-6 * 18.8e-6);
-        noneq::Population<noneq::hh_cell> pop(100, noneq::hh_cell{}, 0.025_ms, -65.0_mV, area);
+        const auto axon = noneq::hh::make_axon(noneq::make<noneq::unit::current_density>(0.0));
+        noneq::population<noneq::hh::axon> pop(100, axon, 0.025_ms, -65.0_mV, area);
         for (std::size_t i = 0; i < pop.size(); ++i)
             pop.set_stimulus(i, (0.1 + 0.1 * double(i % 10) / 10.0) * 1.0_nA);
         pop.advance(20.0_ms);

@@ -27,6 +27,7 @@
 // flux laws
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
+#include <noneq/flux/ghk_slope.hpp>
 #include <noneq/flux/markov_cycle.hpp>
 #include <noneq/flux/ohmic.hpp>
 
@@ -39,6 +40,7 @@
 #include <noneq/integrate/observers.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
 #include <noneq/integrate/run.hpp>
+#include <noneq/population/population.hpp>
 
 // kernels
 #include <noneq/kernels/arrays.hpp>
@@ -68,13 +70,11 @@
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/gates.hpp>
 #include <noneq/membrane/hh.hpp>
-#include <noneq/membrane/hh_cell.hpp>
 #include <noneq/membrane/ions.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
 #include <noneq/membrane/models/severi2012.hpp>
 #include <noneq/membrane/part.hpp>
-#include <noneq/membrane/population.hpp>
 #include <noneq/membrane/pump_leak.hpp>
 #include <noneq/membrane/pump_nak.hpp>
 #include <noneq/membrane/rate_table.hpp>

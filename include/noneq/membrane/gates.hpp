@@ -14,6 +14,7 @@
 // xsimd::batch), so the same kinetics serve a single cell and a SIMD population.
 #pragma once
 
+#include <noneq/core/exprel.hpp>
 #include <noneq/core/value_traits.hpp>
 
 #include <cmath>
@@ -64,11 +65,19 @@ struct q10_scaled : K {
     static constexpr double celsius_ref = TrefC;
 };
 
-/// The temperature factor phi = Q10^((celsius - T_ref)/10) of a kinetics policy (1 if unscaled).
+/// The temperature factor Q10^((celsius - celsius_ref)/10) of rates given at celsius_ref.
+template <value_type V>
+V q10_factor(const V& q10, const V& celsius, const V& celsius_ref) {
+    using std::pow;
+    using xsimd::pow;
+    return pow(q10, (celsius - celsius_ref) / V(scalar_t<V>(10)));
+}
+
+/// The temperature factor phi = Q10^((T - T_ref)/10) of a kinetics policy (1 if unscaled).
 template <gate_kinetics K>
 double temperature_factor(double celsius) {
     if constexpr (q10_scaled_kinetics<K>)
-        return std::pow(K::q10, (celsius - K::celsius_ref) / 10.0);
+        return q10_factor(double(K::q10), celsius, double(K::celsius_ref));
     else {
         (void)celsius;
         return 1.0;
@@ -81,6 +90,26 @@ struct inf_tau {
     V inf;
     V tau; ///< ms, temperature factor applied
 };
+
+/// Steady state and rate 1/tau of one gate at one voltage.
+template <class V>
+struct inf_rate {
+    V inf;
+    V rate; ///< 1/ms, temperature factor applied
+};
+
+/// x_inf(V) and phi/tau(V) of a kinetics policy, whichever form it is written in: the form a
+/// fixed-step update needs (dt/tau = dt rate, no division for the alpha/beta form).
+template <gate_kinetics K, value_type V>
+inf_rate<V> gate_inf_rate(const V& v, const V& phi) {
+    if constexpr (alpha_beta_kinetics<K>) {
+        const V a = K::alpha(v);
+        const V s = a + K::beta(v);
+        return {a / s, phi * s};
+    } else {
+        return {K::inf(v), phi / K::tau(v)};
+    }
+}
 
 /// x_inf(V) and tau(V) / phi of a kinetics policy, whichever form it is written in.
 template <gate_kinetics K, value_type V>
@@ -107,13 +136,19 @@ V gate_derivative(const V& x, const V& v, const V& phi) {
     }
 }
 
-/// Exact update of a gate over dt (ms) for frozen V (Rush & Larsen 1978):
-///   x <- x_inf + (x - x_inf) exp(-dt/tau), written with expm1 so small dt/tau loses nothing.
+/// Exact update of a first-order variable over a step for frozen V (Rush & Larsen 1978;
+/// NEURON's cnexp; Brian2's exponential Euler for a linear equation):
+///   x <- x_inf + (x - x_inf) exp(-dt/tau),  written with expm1 so small dt/tau loses nothing.
+/// The one relaxation formula of the library; `dt_over_tau` = dt * rate.
+template <value_type V>
+V relax_toward(const V& x, const V& x_inf, const V& dt_over_tau) {
+    return x - math::expm1(-dt_over_tau) * (x_inf - x);
+}
+
+/// relax_toward with the time constant and the step given separately.
 template <value_type V>
 V relax_exactly(const V& x, const V& x_inf, const V& tau, const V& dt) {
-    using std::expm1;
-    using xsimd::expm1;
-    return x - expm1(-dt / tau) * (x_inf - x);
+    return relax_toward(x, x_inf, dt / tau);
 }
 
 /// A gating particle raised to a power in the open probability: gate<m_kinetics, 3> is m^3.

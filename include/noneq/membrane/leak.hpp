@@ -22,8 +22,13 @@ public:
     }
     void bind(const environment&) {}
     template <class V>
-    V current(const V& v, const V* = nullptr, double = 0) const {
-        return V(scalar_t<V>(g_)) * (v - V(scalar_t<V>(e_)));
+    part_current<V> current_and_conductance(const V& v, const void* = nullptr, double = 0) const {
+        const V g = V(scalar_t<V>(g_));
+        return {g * (v - V(scalar_t<V>(e_))), g};
+    }
+    template <class V>
+    V current(const V& v, const void* s = nullptr, double t = 0) const {
+        return current_and_conductance(v, s, t).i;
     }
     double g_mS_per_cm2() const { return g_; }
     double e_mV() const { return e_; }
@@ -56,8 +61,12 @@ public:
     double injected(double t) const { return (t >= t0_ && t < t1_) ? i_ : 0.0; }
     /// As a membrane current: outward positive, so an injected current counts negative.
     template <class V>
-    V current(const V&, const V* = nullptr, double t = 0) const {
-        return V(scalar_t<V>(-injected(t)));
+    part_current<V> current_and_conductance(const V&, const void* = nullptr, double t = 0) const {
+        return {V(scalar_t<V>(-injected(t))), V(scalar_t<V>(0))};
+    }
+    template <class V>
+    V current(const V& v, const void* s = nullptr, double t = 0) const {
+        return current_and_conductance(v, s, t).i;
     }
     double amplitude_uA_per_cm2() const { return i_; }
     double delay_ms() const { return t0_; }

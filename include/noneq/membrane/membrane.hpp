@@ -6,13 +6,19 @@
 //
 // The state of one cell is a fixed-size std::array<double, N>: x[0] = V (mV), then each part's
 // states in the order the parts are given. It is used directly as a Boost.Odeint state
-// (operator()(x, dxdt, t) with t in ms). Composition is resolved at compile time: no virtual
-// calls, no allocation per step. Units: mV, ms, uA/cm^2 inside; quantities at construction.
+// (operator()(x, dxdt, t) with t in ms). Every per-step member is a template over the state's
+// value type, so the same membrane evaluates an xsimd batch of cells (one lane per cell, the
+// population's structure of arrays loaded into registers): one model, one cell or many.
+// Each part gives its current and slope conductance together (part.hpp); their sums are what
+// an exponential step needs (integrate/exponential.hpp). Composition is resolved at compile
+// time: no virtual calls, no allocation per step. Units: mV, ms, uA/cm^2, mS/cm^2 inside;
+// quantities at construction.
 #pragma once
 
 #include <noneq/core/error.hpp>
 #include <noneq/membrane/ions.hpp>
 #include <noneq/membrane/part.hpp>
+#include <noneq/membrane/rate_table.hpp>
 #include <noneq/units.hpp>
 
 #include <array>
@@ -90,28 +96,39 @@ public:
     /// Re-bind after a part's parameters were changed through part<I>().
     void rebind() { bind_all(); }
 
+    /// Total outward membrane current density (uA/cm^2) and slope conductance (mS/cm^2) at
+    /// state x (x[0] = V) and time t (ms); injected currents count negative. Any value type.
+    template <class V>
+    part_current<V> current_and_conductance(const V* x, double t) const {
+        part_current<V> sum{V(scalar_t<V>(0)), V(scalar_t<V>(0))};
+        each_part([&]<std::size_t I>(const auto& p) {
+            const part_current<V> c = p.current_and_conductance(x[0], x + offset<I>(), t);
+            sum.i += c.i;
+            sum.g += c.g;
+        });
+        return sum;
+    }
+
     /// Total outward membrane current density at state x and time t (ms), uA/cm^2; injected
     /// currents count negative. dV/dt = -current / C.
     template <class State>
-    double current(const State& x, double t) const {
-        const double* s = &x[0];
-        double i = 0;
-        each_part([&]<std::size_t I>(const auto& p) { i += p.current(s[0], s + offset<I>(), t); });
-        return i;
+    auto current(const State& x, double t) const {
+        return current_and_conductance(&x[0], t).i;
     }
 
-    /// The right-hand side dx/dt, for Boost.Odeint (t in ms, dx/dt per ms).
+    /// The right-hand side dx/dt, for Boost.Odeint (t in ms, dx/dt per ms); any value type.
     template <class State>
     void operator()(const State& x, State& dxdt, double t) const {
-        const double* s = &x[0];
-        double* d = &dxdt[0];
-        double i = 0;
+        using V = std::remove_cvref_t<decltype(x[0])>;
+        const V* s = &x[0];
+        V* d = &dxdt[0];
+        V i(scalar_t<V>(0));
         each_part([&]<std::size_t I>(const auto& p) {
-            i += p.current(s[0], s + offset<I>(), t);
+            i += p.current_and_conductance(s[0], s + offset<I>(), t).i;
             if constexpr (std::decay_t<decltype(p)>::n_states > 0)
                 p.derivatives(s[0], s + offset<I>(), d + offset<I>(), t);
         });
-        d[0] = -i / cap_.uF_per_cm2();
+        d[0] = -i / V(scalar_t<V>(cap_.uF_per_cm2()));
     }
 
     /// The state with V = v_mV and every part's states at their steady state for that V.
@@ -126,10 +143,35 @@ public:
     }
 
     /// Updates every part's states (not V) over dt exactly for V frozen at v_mV.
-    void relax(state_type& x, double v_mV, double dt, double t) const {
+    template <class V>
+    void relax(V* x, const V& v_mV, const V& dt, double t) const {
         each_part([&]<std::size_t I>(const auto& p) {
             if constexpr (std::decay_t<decltype(p)>::n_states > 0)
-                p.relax(v_mV, x.data() + offset<I>(), dt, t);
+                p.relax(v_mV, x + offset<I>(), dt, t);
+        });
+    }
+    void relax(state_type& x, double v_mV, double dt, double t) const {
+        relax(x.data(), v_mV, dt, t);
+    }
+
+    /// What a fixed step of dt ms needs from every part, prepared once (in Real precision):
+    /// a part's own prepare_step (a channel: dt phi, optionally its gates' rate table), or
+    /// just dt for a part whose states relax by relax().
+    template <class Real>
+    using step_data = std::tuple<part_step_data_t<part_t<Ps>, Real>...>;
+    template <class Real>
+    step_data<Real> prepare_step(double dt_ms, const table_grid& grid = {}) const {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+            return step_data<Real>{prepare_part_step<Real>(std::get<I>(parts_), dt_ms, grid)...};
+        }
+        (std::make_index_sequence<n_parts>{});
+    }
+    /// Every part's states (not V) over the prepared step, for V frozen at v_mV.
+    template <class V, class Data>
+    void advance_states(V* x, const V& v_mV, const Data& d, double t) const {
+        each_part([&]<std::size_t I>(const auto& p) {
+            if constexpr (std::decay_t<decltype(p)>::n_states > 0)
+                advance_part(p, v_mV, x + offset<I>(), std::get<I>(d), t);
         });
     }
 

@@ -12,46 +12,6 @@
 
 namespace noneq::hh {
 
-struct m_kinetics {
-    static constexpr const char* name = "m";
-    static constexpr double q10 = q10_base;
-    static constexpr double celsius_ref = hh::celsius_ref;
-    template <class V>
-    static V alpha(const V& v) {
-        return alpha_m(v);
-    }
-    template <class V>
-    static V beta(const V& v) {
-        return beta_m(v);
-    }
-};
-struct h_kinetics {
-    static constexpr const char* name = "h";
-    static constexpr double q10 = q10_base;
-    static constexpr double celsius_ref = hh::celsius_ref;
-    template <class V>
-    static V alpha(const V& v) {
-        return alpha_h(v);
-    }
-    template <class V>
-    static V beta(const V& v) {
-        return beta_h(v);
-    }
-};
-struct n_kinetics {
-    static constexpr const char* name = "n";
-    static constexpr double q10 = q10_base;
-    static constexpr double celsius_ref = hh::celsius_ref;
-    template <class V>
-    static V alpha(const V& v) {
-        return alpha_n(v);
-    }
-    template <class V>
-    static V beta(const V& v) {
-        return beta_n(v);
-    }
-};
-
 using na_channel =
     channel<permeation::ohmic, ion::na, gates<gate<m_kinetics, 3>, gate<h_kinetics, 1>>>;
 using k_channel = channel<permeation::ohmic, ion::k, gates<gate<n_kinetics, 4>>>;

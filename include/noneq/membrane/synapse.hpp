@@ -54,8 +54,13 @@ public:
         return (t - *(it - 1) < p_.pulse_ms) ? p_.t_max_mM : 0.0;
     }
     template <class V>
-    V current(const V& v, const V* s, double = 0) const {
-        return V(scalar_t<V>(g_)) * s[0] * (v - V(scalar_t<V>(e_)));
+    part_current<V> current_and_conductance(const V& v, const V* s, double = 0) const {
+        const V g = V(scalar_t<V>(g_)) * s[0];
+        return {g * (v - V(scalar_t<V>(e_))), g};
+    }
+    template <class V>
+    V current(const V& v, const V* s, double t = 0) const {
+        return current_and_conductance(v, s, t).i;
     }
     template <class V>
     void derivatives(const V&, const V* s, V* ds, double t) const {

@@ -1,10 +1,14 @@
-// noneq/membrane/population.hpp — Population<Model>: N uncoupled point cells in structure-of-
-// arrays layout, stepped batch by batch with xsimd through the SAME value-type-generic formulas
-// a single cell uses (for the Hodgkin-Huxley cell, hh_cell.hpp: noneq/membrane/hh.hpp with
-// V = batch<double>, or its rate table).
+// noneq/population/population.hpp — population<Model, Real>: N uncoupled point cells of ANY
+// composed membrane (membrane/membrane.hpp: HH, HH plus extra channels, a synapse, a pump, a
+// user's own parts) in structure-of-arrays layout, stepped batch by batch with xsimd by the SAME
+// exponential step and the same value-type-generic part formulas a single cell uses
+// (integrate/exponential.hpp with V = xsimd::batch<Real>).
 //
 // Layout: one aligned array per state variable (state 0: V in mV), padded to whole SIMD batches
 // (padding lanes are inert, unrecorded cells). Per-cell parameters: stimulus current and area.
+// Options: the coupling of V and the states (staggered as NEURON, the default; simultaneous as
+// Brian2), and rate tables for every gate of every channel (table_grid: the cnexp coefficients
+// interpolated on a V grid, membrane/rate_table.hpp) or exact rates (the default).
 // Spikes: upward threshold crossings (0 mV), time interpolated within the step; counts always,
 // times up to a capacity per cell fixed at construction (stepping never allocates).
 // Stepping: the cells are uncoupled, so each group of batches stays in registers for a block of
@@ -15,7 +19,8 @@
 
 #include <noneq/core/error.hpp>
 #include <noneq/core/value_traits.hpp>
-#include <noneq/membrane/hh_cell.hpp>
+#include <noneq/integrate/exponential.hpp>
+#include <noneq/membrane/rate_table.hpp>
 #include <noneq/units.hpp>
 
 #include <xsimd/xsimd.hpp>
@@ -37,41 +42,39 @@
 
 namespace noneq {
 
-/// A point-cell model a Population can step. State x[0] is V in mV, time in ms, stimulus as a
-/// current density in uA/cm^2. `coefficients<V>` holds the model's constants broadcast to the
-/// value type (built once per call, outside the loops); `step` advances x by one dt.
+/// A point-cell model a population can step: a composed membrane (or any model with the same
+/// fixed-step interface: state size, steady state, prepared step data, current and conductance
+/// and state advance over any value type, state names).
 template <class M>
-concept population_model = requires(const M& m, std::array<double, M::state_size>& x, double s,
-                                    const typename M::template coefficients<double>& k) {
-    requires M::state_size >= 1;
-    {
-        m.template make_coefficients<double>(s)
-        } -> std::same_as<typename M::template coefficients<double>>;
-    m.initial(x, s);
-    M::step(x, s, k);
-    { M::state_name(std::size_t{0}) } -> std::convertible_to<const char*>;
+concept population_model = fixed_steppable<M> && requires(const M& m, double v, std::size_t i) {
+    requires M::size >= 1;
+    { m.steady_state(v) } -> std::same_as<typename M::state_type>;
+    { M::variable_name(i) } -> std::convertible_to<std::string>;
 };
 
 /// N cells of Model; Real = double (default) or float (twice the lanes per batch; the accuracy
 /// cost is measured in tests/test_population.cpp and the benchmark README).
 template <population_model Model, class Real = double>
 requires std::is_floating_point_v<Real>
-class Population {
+class population {
 public:
     using batch = xsimd::batch<Real>;
     using array_type = std::vector<Real, xsimd::aligned_allocator<Real>>;
-    static constexpr std::size_t S = Model::state_size;
+    static constexpr std::size_t S = Model::size;
     static constexpr std::size_t W = batch::size;
+    using step_data = typename Model::template step_data<Real>;
 
     struct options {
         std::size_t spike_capacity = 16; ///< spike times kept per cell (counts are unbounded)
         std::size_t block_steps = 400;   ///< steps per block (state check, thread barrier)
         unsigned threads = 1;            ///< 0: std::thread::hardware_concurrency()
         double threshold_mV = 0.0;       ///< spike: upward crossing of this potential
+        noneq::coupling coupling = noneq::coupling::staggered; ///< NEURON's (or Brian2's)
+        table_grid rates{}; ///< enabled: every gate's coefficients from a table
     };
 
     /// n cells of `model` at v0 (gates at steady state), each of `cell_area`, no stimulus.
-    Population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
+    population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
                area<double> cell_area, options opt)
         : model_(model), n_(n), dt_ms_(in_ms(dt)), opt_(opt), stim_((n + W - 1) / W * W, Real(0)),
           area_cm2_(n, in_cm2(cell_area)), stim_nA_(n, 0.0), counts_(n, 0), counts_backup_(n, 0),
@@ -81,15 +84,22 @@ public:
         require_finite("v0", si_value(v0), "V");
         require_positive("cell_area", si_value(cell_area), "m^2");
         require(opt.block_steps > 0, "block_steps", opt.block_steps, ">= 1");
-        k_ = model_.template make_coefficients<batch>(dt_ms_);
+        if (opt.rates.enabled) {
+            require(std::isfinite(opt.rates.lo_mV), "rates.lo_mV", opt.rates.lo_mV, "finite", "mV");
+            require(std::isfinite(opt.rates.hi_mV) && opt.rates.hi_mV > opt.rates.lo_mV,
+                    "rates.hi_mV", opt.rates.hi_mV, "finite, > rates.lo_mV", "mV");
+            require(std::isfinite(opt.rates.step_mV) && opt.rates.step_mV > 0, "rates.step_mV",
+                    opt.rates.step_mV, "> 0, finite", "mV");
+        }
+        k_ = model_.template prepare_step<Real>(dt_ms_, opt.rates);
         if (opt_.threads == 0) opt_.threads = std::max(1u, std::thread::hardware_concurrency());
         for (std::size_t j = 0; j < S; ++j)
             x_[j].assign(stim_.size(), Real(0)), backup_[j].assign(stim_.size(), Real(0));
         reset(v0);
     }
-    Population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
+    population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
                area<double> cell_area)
-        : Population(n, model, dt, v0, cell_area, options{}) {}
+        : population(n, model, dt, v0, cell_area, options{}) {}
 
     std::size_t size() const { return n_; }
     const Model& model() const { return model_; }
@@ -100,8 +110,7 @@ public:
     /// All cells back to v0 with gates at steady state, time 0, no spikes.
     void reset(voltage<double> v0) {
         require_finite("v0", si_value(v0), "V");
-        std::array<double, S> x0{};
-        model_.initial(x0, in_mV(v0));
+        const auto x0 = model_.steady_state(in_mV(v0));
         for (std::size_t k = 0; k < S; ++k)
             std::fill(x_[k].begin(), x_[k].end(), x0[k]);
         std::fill(counts_.begin(), counts_.end(), 0);
@@ -185,7 +194,7 @@ public:
         steps_ += done;
         if (f.bad) {
             std::ostringstream os;
-            os << "population: state '" << Model::state_name(f.var) << "' of cell " << f.cell
+            os << "population: state '" << Model::variable_name(f.var) << "' of cell " << f.cell
                << " became non-finite at t = " << double(f.step + 1) * dt_ms_
                << " ms; all cells were restored to t = " << double(steps_) * dt_ms_ << " ms";
             throw domain_error(os.str());
@@ -265,8 +274,8 @@ private:
 
     // NG batches from batch b, len steps from global step s0, state held in registers.
     template <std::size_t NG, bool Check>
-    void run_group(std::size_t b, std::size_t s0, std::size_t len,
-                   const typename Model::template coefficients<batch>& k, failure& f) {
+    [[gnu::flatten]] void run_group(std::size_t b, std::size_t s0, std::size_t len,
+                                    const step_data& k, failure& f) {
         std::array<std::array<batch, S>, NG> x;
         std::array<batch, NG> I;
         for (std::size_t g = 0; g < NG; ++g) {
@@ -278,7 +287,8 @@ private:
         for (std::size_t s = 0; s < len; ++s) {
             for (std::size_t g = 0; g < NG; ++g) {
                 const std::array<batch, S> old = x[g];
-                Model::step(x[g], I[g], k);
+                exponential_step(model_, x[g].data(), I[g], double(s0 + s) * dt_ms_, dt_ms_, k,
+                                 opt_.coupling);
                 const auto up = (old[0] < thr) & (x[g][0] >= thr);
                 if (xsimd::any(up)) record((b + g) * W, s0 + s, old[0], x[g][0], up);
                 if constexpr (Check) {
@@ -318,7 +328,7 @@ private:
     Model model_;
     std::size_t n_;
     double dt_ms_;
-    typename Model::template coefficients<batch> k_; // built once (hh_rates::table: the table)
+    step_data k_; // prepared once (with rate tables: the tables)
     options opt_;
     std::array<array_type, S> x_, backup_;
     array_type stim_; // uA/cm^2, padded
