@@ -14,6 +14,7 @@
 #include <noneq/membrane/squid_axon.hpp>
 #include <noneq/membrane/synapse.hpp>
 #include <noneq/population/population.hpp>
+#include <noneq/population/stepping.hpp>
 
 #include <doctest/doctest.h>
 
@@ -691,3 +692,53 @@ static_assert(exponentially_steppable<hh::axon> && exponentially_steppable<hh_pl
 static_assert(population_model<hh::axon> && population_model<hh_plus> &&
               !population_model<plain_ode>);
 static_assert(prepares_step<hh::na_channel, double> && !prepares_step<leak, double>);
+
+namespace {
+// hh.mod's axon as a plain right-hand side (its membrane operator()), for the ODE-model path.
+struct hh_rhs {
+    hh::axon m = hh_axon();
+    using state_type = hh::axon::state_type;
+    template <class V>
+    void rhs(const std::array<V, 4>& x, std::array<V, 4>& dx, const V& i_inj) const {
+        m(x, dx, 0.0);
+        dx[0] += i_inj; // C = 1 uF/cm^2: an injected density in uA/cm^2 is mV/ms
+    }
+};
+} // namespace
+
+static_assert(rhs_model<hh_rhs> && rhs_model_with_parameter<hh_rhs, double> &&
+              population_model<ode_cell<hh_rhs>> && !rhs_model<plain_ode>);
+
+TEST_CASE("population of an ODE model: forward Euler in batches = the scalar loop, per-cell p") {
+    const std::size_t n = 19, steps = 4000; // 40 ms at 0.01 ms
+    const ode_cell<hh_rhs> cell(hh_rhs{}, hh_axon().steady_state(-65.0), {"V", "m", "h", "n"}, 1e-3,
+                                0.0);
+    typename population<ode_cell<hh_rhs>>::options opt;
+    opt.block_steps = 333;
+    population<ode_cell<hh_rhs>> pop(n, cell, 0.01_ms, -65.0_mV, opt);
+    for (std::size_t i = 0; i < n; ++i)
+        pop.set_parameter(i, 5.0 + double(i)); // uA/cm^2
+    CHECK_THROWS_WITH_AS(pop.set_stimulus(0, 1.0_nA), doctest::Contains("no stimulus"),
+                         domain_error);
+    CHECK_THROWS_AS(pop.set_parameter(0, std::nan("")), domain_error);
+    pop.advance_steps(steps);
+    CHECK(in_ms(pop.now()) == doctest::Approx(40.0).epsilon(1e-15));
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto x = cell.initial();
+        std::size_t spikes = 0;
+        for (std::size_t s = 0; s < steps; ++s) {
+            const double vo = x[0];
+            std::array<double, 4> dx;
+            cell.rhs(x, dx, 5.0 + double(i));
+            for (std::size_t k = 0; k < 4; ++k)
+                x[k] = fma_if_fast(0.01, dx[k], x[k]);
+            spikes += (vo < 0.0 && x[0] >= 0.0);
+        }
+        CHECK(pop.spike_count(i) == spikes);
+        CHECK(in_mV(pop.v(i)) == doctest::Approx(x[0]).epsilon(1e-9)); // batch exp: ~1 ulp
+        total += spikes;
+    }
+    // 5 .. 23 uA/cm^2 are above hh.mod's rheobase: every cell fires within 40 ms.
+    CHECK(total >= n);
+}

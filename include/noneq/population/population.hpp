@@ -1,11 +1,13 @@
 // noneq/population/population.hpp — population<Model, Real>: N uncoupled point cells of ANY
 // composed membrane (membrane/membrane.hpp: HH, HH plus extra channels, a synapse, a pump, a
-// user's own parts) in structure-of-arrays layout, stepped batch by batch with xsimd by the SAME
-// exponential step and the same value-type-generic part formulas a single cell uses
-// (integrate/exponential.hpp with V = xsimd::batch<Real>).
+// user's own parts) or of an ODE model over any value type (stepping.hpp's ode_cell: the Severi
+// 2012 pacemaker), in structure-of-arrays layout, stepped batch by batch with xsimd by the SAME
+// value-type-generic formulas a single cell uses (stepping.hpp: a membrane by the exponential
+// step of integrate/exponential.hpp, an ODE model by forward Euler, V = xsimd::batch<Real>).
 //
 // Layout: one aligned array per state variable (state 0: V in mV), padded to whole SIMD batches
-// (padding lanes are inert, unrecorded cells). Per-cell parameters: stimulus current and area.
+// (padding lanes are inert, unrecorded cells). Per-cell values: a membrane's stimulus current and
+// area; an ODE model's one parameter (rhs(x, dx, p), e.g. a conductance scale).
 // Options: the coupling of V and the states (staggered as NEURON, the default; simultaneous as
 // Brian2), and rate tables for every gate of every channel (table_grid: the cnexp coefficients
 // interpolated on a V grid, membrane/rate_table.hpp) or exact rates (the default).
@@ -19,8 +21,7 @@
 
 #include <noneq/core/error.hpp>
 #include <noneq/core/value_traits.hpp>
-#include <noneq/integrate/exponential.hpp>
-#include <noneq/membrane/rate_table.hpp>
+#include <noneq/population/stepping.hpp>
 #include <noneq/units.hpp>
 
 #include <xsimd/xsimd.hpp>
@@ -42,16 +43,6 @@
 
 namespace noneq {
 
-/// A point-cell model a population can step: a composed membrane (or any model with the same
-/// fixed-step interface: state size, steady state, prepared step data, current and conductance
-/// and state advance over any value type, state names).
-template <class M>
-concept population_model = fixed_steppable<M> && requires(const M& m, double v, std::size_t i) {
-    requires M::size >= 1;
-    { m.steady_state(v) } -> std::same_as<typename M::state_type>;
-    { M::variable_name(i) } -> std::convertible_to<std::string>;
-};
-
 /// N cells of Model; Real = double (default) or float (twice the lanes per batch; the accuracy
 /// cost is measured in tests/test_population.cpp and the benchmark README).
 template <population_model Model, class Real = double>
@@ -60,9 +51,10 @@ class population {
 public:
     using batch = xsimd::batch<Real>;
     using array_type = std::vector<Real, xsimd::aligned_allocator<Real>>;
-    static constexpr std::size_t S = Model::size;
+    using stepping = population_stepping<Model>;
+    static constexpr std::size_t S = stepping::size;
     static constexpr std::size_t W = batch::size;
-    using step_data = typename Model::template step_data<Real>;
+    using step_data = typename stepping::template data<Real>;
 
     struct options {
         std::size_t spike_capacity = 16; ///< spike times kept per cell (counts are unbounded)
@@ -73,10 +65,14 @@ public:
         table_grid rates{}; ///< enabled: every gate's coefficients from a table
     };
 
-    /// n cells of `model` at v0 (gates at steady state), each of `cell_area`, no stimulus.
+    /// n cells of `model` at v0 (a membrane's other states at steady state, an ODE model's at
+    /// its initial values), each of `cell_area` (membranes: the stimulus is a current), no
+    /// stimulus, every cell's parameter at the model's default.
     population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
                area<double> cell_area, options opt)
-        : model_(model), n_(n), dt_ms_(in_ms(dt)), opt_(opt), stim_((n + W - 1) / W * W, Real(0)),
+        : model_(model), n_(n), unit_s_(stepping::time_unit_s(model)),
+          dt_u_(si_value(dt) / unit_s_), opt_(opt), stim_((n + W - 1) / W * W, Real(0)),
+          param_(stim_.size(), static_cast<Real>(stepping::parameter_default(model))),
           area_cm2_(n, in_cm2(cell_area)), stim_nA_(n, 0.0), counts_(n, 0), counts_backup_(n, 0),
           times_(n * opt.spike_capacity, 0.0) {
         require(n > 0, "n", n, ">= 1 cell");
@@ -91,7 +87,7 @@ public:
             require(std::isfinite(opt.rates.step_mV) && opt.rates.step_mV > 0, "rates.step_mV",
                     opt.rates.step_mV, "> 0, finite", "mV");
         }
-        k_ = model_.template prepare_step<Real>(dt_ms_, opt.rates);
+        k_ = stepping::template prepare<Real>(model_, dt_u_, opt.rates);
         if (opt_.threads == 0) opt_.threads = std::max(1u, std::thread::hardware_concurrency());
         for (std::size_t j = 0; j < S; ++j)
             x_[j].assign(stim_.size(), Real(0)), backup_[j].assign(stim_.size(), Real(0));
@@ -100,17 +96,21 @@ public:
     population(std::size_t n, Model model, time<double> dt, voltage<double> v0,
                area<double> cell_area)
         : population(n, model, dt, v0, cell_area, options{}) {}
+    /// Cells without a stimulus area (an ODE model's cells; a membrane's stimulus is then a
+    /// density per 1 cm^2).
+    population(std::size_t n, Model model, time<double> dt, voltage<double> v0, options opt)
+        : population(n, model, dt, v0, make<unit::area>(1e-4), opt) {}
 
     std::size_t size() const { return n_; }
     const Model& model() const { return model_; }
-    time<double> dt() const { return make<unit::time>(dt_ms_ * 1e-3); }
-    time<double> now() const { return make<unit::time>(double(steps_) * dt_ms_ * 1e-3); }
+    time<double> dt() const { return make<unit::time>(dt_u_ * unit_s_); }
+    time<double> now() const { return make<unit::time>(double(steps_) * dt_u_ * unit_s_); }
     std::size_t steps_done() const { return steps_; }
 
     /// All cells back to v0 with gates at steady state, time 0, no spikes.
     void reset(voltage<double> v0) {
         require_finite("v0", si_value(v0), "V");
-        const auto x0 = model_.steady_state(in_mV(v0));
+        const auto x0 = stepping::initial(model_, in_mV(v0));
         for (std::size_t k = 0; k < S; ++k)
             std::fill(x_[k].begin(), x_[k].end(), x0[k]);
         std::fill(counts_.begin(), counts_.end(), 0);
@@ -121,6 +121,7 @@ public:
     /// depolarising current is positive here and enters dV/dt with a plus sign).
     void set_stimulus(std::size_t i, current<double> I) {
         check_index(i);
+        require(stepping::has_stimulus, "I", si_value(I), "no stimulus: the model has none", "A");
         require_finite("I", si_value(I), "A");
         stim_nA_[i] = in_nA(I);
         stim_[i] = static_cast<Real>(stim_nA_[i] * 1e-3 / area_cm2_[i]); // nA -> uA, over cm^2
@@ -130,6 +131,18 @@ public:
         require_positive("area", si_value(a), "m^2");
         area_cm2_[i] = in_cm2(a);
         stim_[i] = static_cast<Real>(stim_nA_[i] * 1e-3 / area_cm2_[i]);
+    }
+
+    /// The per-cell parameter of an ODE model's cells (rhs(x, dx, p)); finite.
+    void set_parameter(std::size_t i, double p) {
+        check_index(i);
+        require(stepping::has_parameter, "p", p, "no parameter: the model takes none");
+        require_finite("p", p);
+        param_[i] = static_cast<Real>(p);
+    }
+    double parameter(std::size_t i) const {
+        check_index(i);
+        return double(param_[i]);
     }
 
     voltage<double> v(std::size_t i) const {
@@ -156,7 +169,7 @@ public:
         std::vector<time<double>> out;
         out.reserve(k);
         for (std::size_t j = 0; j < k; ++j)
-            out.push_back(make<unit::time>(times_[i * opt_.spike_capacity + j] * 1e-3));
+            out.push_back(make<unit::time>(times_[i * opt_.spike_capacity + j] * unit_s_));
         return out;
     }
     /// True if some cell spiked more often than spike_capacity (its later times were not kept).
@@ -194,16 +207,17 @@ public:
         steps_ += done;
         if (f.bad) {
             std::ostringstream os;
-            os << "population: state '" << Model::variable_name(f.var) << "' of cell " << f.cell
-               << " became non-finite at t = " << double(f.step + 1) * dt_ms_
-               << " ms; all cells were restored to t = " << double(steps_) * dt_ms_ << " ms";
+            os << "population: state '" << stepping::name(model_, f.var) << "' of cell " << f.cell
+               << " became non-finite at t = " << double(f.step + 1) * dt_u_ * unit_s_
+               << " s; all cells were restored to t = " << double(steps_) * dt_u_ * unit_s_ << " s";
             throw domain_error(os.str());
         }
     }
     void advance(time<double> duration) {
         require(si_value(duration) >= 0.0 && std::isfinite(si_value(duration)), "duration",
                 si_value(duration), ">= 0, finite", "s");
-        advance_steps(static_cast<std::size_t>(std::llround(in_ms(duration) / dt_ms_)));
+        advance_steps(
+            static_cast<std::size_t>(std::llround(si_value(duration) / (dt_u_ * unit_s_))));
     }
     void step() { advance_steps(1); }
 
@@ -277,18 +291,19 @@ private:
     [[gnu::flatten]] void run_group(std::size_t b, std::size_t s0, std::size_t len,
                                     const step_data& k, failure& f) {
         std::array<std::array<batch, S>, NG> x;
-        std::array<batch, NG> I;
+        std::array<batch, NG> I, P;
         for (std::size_t g = 0; g < NG; ++g) {
             for (std::size_t j = 0; j < S; ++j)
                 x[g][j] = batch::load_aligned(&x_[j][(b + g) * W]);
             I[g] = batch::load_aligned(&stim_[(b + g) * W]);
+            P[g] = batch::load_aligned(&param_[(b + g) * W]);
         }
         const batch thr(static_cast<Real>(opt_.threshold_mV));
         for (std::size_t s = 0; s < len; ++s) {
             for (std::size_t g = 0; g < NG; ++g) {
                 const std::array<batch, S> old = x[g];
-                exponential_step(model_, x[g].data(), I[g], double(s0 + s) * dt_ms_, dt_ms_, k,
-                                 opt_.coupling);
+                stepping::step(model_, x[g], I[g], P[g], double(s0 + s) * dt_u_, dt_u_, k,
+                               opt_.coupling);
                 const auto up = (old[0] < thr) & (x[g][0] >= thr);
                 if (xsimd::any(up)) record((b + g) * W, s0 + s, old[0], x[g][0], up);
                 if constexpr (Check) {
@@ -320,21 +335,23 @@ private:
             const double frac = (opt_.threshold_mV - a) / (z - a);
             const std::uint32_t cnt = counts_[c];
             if (cnt < opt_.spike_capacity)
-                times_[c * opt_.spike_capacity + cnt] = (double(s) + frac) * dt_ms_;
+                times_[c * opt_.spike_capacity + cnt] = (double(s) + frac) * dt_u_;
             counts_[c] = cnt + 1;
         }
     }
 
     Model model_;
     std::size_t n_;
-    double dt_ms_;
-    step_data k_; // prepared once (with rate tables: the tables)
+    double unit_s_; // the model's time unit in s (membranes: ms)
+    double dt_u_;   // dt in that unit
+    step_data k_;   // prepared once (with rate tables: the tables)
     options opt_;
     std::array<array_type, S> x_, backup_;
-    array_type stim_; // uA/cm^2, padded
+    array_type stim_;  // uA/cm^2, padded
+    array_type param_; // per-cell parameter, padded
     std::vector<double> area_cm2_, stim_nA_;
     std::vector<std::uint32_t> counts_, counts_backup_;
-    std::vector<double> times_; // ms, spike_capacity per cell
+    std::vector<double> times_; // in the model's time unit, spike_capacity per cell
     std::size_t steps_ = 0;
 };
 
