@@ -42,6 +42,11 @@ V exprel_expm1(const V& x) {
         return x / expm1(x);
     }
 }
+/// exp_exprel's lanes beyond the fast range (rare): out of line and cold.
+template <value_type V>
+[[gnu::noinline, gnu::cold]] simd_math::exp_exprel_result<V> exp_exprel_slow(const V& y) {
+    return {xsimd::exp(y), exprel_expm1(y)};
+}
 } // namespace detail
 
 /// {e^x, x / (e^x - 1)}: the pair a GHK-type formula needs, from one argument reduction for
@@ -50,9 +55,7 @@ V exprel_expm1(const V& x) {
 template <value_type V>
 simd_math::exp_exprel_result<V> exp_exprel(const V& x) {
     if constexpr (is_batch_v<V>) {
-        return simd_math::exp_exprel(x, [](const V& y) {
-            return simd_math::exp_exprel_result<V>{xsimd::exp(y), detail::exprel_expm1(y)};
-        });
+        return simd_math::exp_exprel(x, detail::exp_exprel_slow<V>);
     } else {
         using std::exp;
         return {exp(x), detail::exprel_expm1(x)};

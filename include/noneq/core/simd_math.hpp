@@ -271,6 +271,16 @@ exp_reduction<xsimd::batch<T, A>> reduce_exp(const xsimd::batch<T, A>& x) {
         xsimd::bitwise_cast<B>((xsimd::bitwise_cast<U>(t) + U(L::bias)) << L::mantissa_bits);
     return {scale, p};
 }
+// The rare lanes beyond the fast range: out of line and cold, so that the hot loops that inline
+// every exp (a population's step) do not carry xsimd's whole exp/expm1 once per call site.
+template <class T, class A>
+[[gnu::noinline, gnu::cold]] xsimd::batch<T, A> exp_slow(const xsimd::batch<T, A>& x) {
+    return xsimd::exp(x);
+}
+template <class T, class A>
+[[gnu::noinline, gnu::cold]] xsimd::batch<T, A> expm1_slow(const xsimd::batch<T, A>& x) {
+    return xsimd::expm1(x);
+}
 template <class T, class A>
 bool exp_in_range(const xsimd::batch<T, A>& x) {
     using B = xsimd::batch<T, A>;
@@ -281,7 +291,8 @@ bool exp_in_range(const xsimd::batch<T, A>& x) {
 /// e^x for batches (~1 ulp); xsimd's exp when a lane is outside |x| <= 708 (87 in float) or NaN.
 template <class T, class A>
 xsimd::batch<T, A> exp(const xsimd::batch<T, A>& x) {
-    if (!detail::exp_in_range(x)) return xsimd::exp(x);
+    if (!detail::exp_in_range(x)) [[unlikely]]
+        return detail::exp_slow(x);
     const auto e = detail::reduce_exp(x);
     return noneq::fma_if_fast(e.scale, e.p, e.scale);
 }
@@ -291,7 +302,8 @@ xsimd::batch<T, A> exp(const xsimd::batch<T, A>& x) {
 template <class T, class A>
 xsimd::batch<T, A> expm1(const xsimd::batch<T, A>& x) {
     using B = xsimd::batch<T, A>;
-    if (!detail::exp_in_range(x)) return xsimd::expm1(x);
+    if (!detail::exp_in_range(x)) [[unlikely]]
+        return detail::expm1_slow(x);
     const auto e = detail::reduce_exp(x);
     return noneq::fma_if_fast(e.scale, e.p, e.scale - B(1));
 }
@@ -302,7 +314,8 @@ template <class T, class A, class Fallback>
 exp_exprel_result<xsimd::batch<T, A>> exp_exprel(const xsimd::batch<T, A>& x,
                                                  const Fallback& fallback) {
     using B = xsimd::batch<T, A>;
-    if (!detail::exp_in_range(x)) return fallback(x);
+    if (!detail::exp_in_range(x)) [[unlikely]]
+        return fallback(x);
     const auto r = detail::reduce_exp(x);
     const B e = noneq::fma_if_fast(r.scale, r.p, r.scale);
     const B em1 = noneq::fma_if_fast(r.scale, r.p, r.scale - B(1));

@@ -10,9 +10,9 @@
 // Each law gives the current together with its slope conductance dI/dV (ohmic: gbar P_open;
 // GHK: P_open dI_GHK/dV from flux/ghk_slope.hpp), over any value type.
 // A channel is a membrane_part (part.hpp) whose states are its gates, in the order given. For a
-// fixed-step engine it prepares, once per run, dt times each gate's temperature factor and,
-// when asked (table_grid), the cnexp coefficients of all its gates as one rate table
-// (rate_table.hpp) over V: any gate of any composition can be tabulated.
+// fixed-step engine it prepares, once per run, dt times each gate's temperature factor, and it
+// tells x_inf and tau of its gates at any V, so that the membrane can tabulate every gate of
+// every channel as one rate table (membrane.hpp, rate_table.hpp).
 #pragma once
 
 #include <noneq/flux/ghk_current.hpp>
@@ -25,7 +25,6 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
-#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -177,51 +176,31 @@ public:
         });
     }
 
-    /// What a fixed step of dt needs, prepared once: dt phi per gate, and with a table grid the
-    /// gates' cnexp coefficients tabulated over V (null otherwise).
-    template <class Real>
+    /// What a fixed step of dt needs, prepared once: dt phi per gate.
     struct step_data {
         std::array<double, n_states> dt_phi;
-        std::shared_ptr<const cnexp_table<Real, n_states>> table;
     };
     template <class Real>
-    step_data<Real> prepare_step(double dt_ms, const table_grid& grid) const {
-        step_data<Real> d{};
+    step_data prepare_step(double dt_ms, const table_grid&) const {
+        step_data d{};
         for (std::size_t k = 0; k < n_states; ++k)
             d.dt_phi[k] = dt_ms * phi_[k];
-        if (grid.enabled)
-            d.table = std::make_shared<const cnexp_table<Real, n_states>>(
-                grid.lo_mV, grid.hi_mV, grid.step_mV, dt_ms, [this](double v) {
-                    std::array<double, 2 * n_states> r{};
-                    each([&]<std::size_t I, class K>() {
-                        const auto it = gate_inf_tau<K>(v, phi_[I]);
-                        r[2 * I] = it.inf, r[2 * I + 1] = it.tau;
-                    });
-                    return r;
-                });
         return d;
     }
-    /// The update relax(v, s, dt) from prepared data (lanes outside a table: exact).
-    template <class V, class Real>
-    void advance(const V& v, V* s, const step_data<Real>& d, double = 0) const {
-        if (d.table) {
-            std::array<V, n_states> y;
-            for (std::size_t k = 0; k < n_states; ++k)
-                y[k] = s[k];
-            const auto inside = d.table->step(v, y);
-            if (any_of(!inside)) {
-                std::array<V, n_states> e;
-                for (std::size_t k = 0; k < n_states; ++k)
-                    e[k] = s[k];
-                exact(v, e.data(), d);
-                for (std::size_t k = 0; k < n_states; ++k)
-                    y[k] = select(inside, y[k], e[k]);
-            }
-            for (std::size_t k = 0; k < n_states; ++k)
-                s[k] = y[k];
-        } else {
-            exact(v, s, d);
-        }
+    /// The update relax(v, s, dt) from prepared data.
+    template <class V>
+    void advance(const V& v, V* s, const step_data& d, double = 0) const {
+        exact(v, s, d);
+    }
+    /// The gates depend on V alone: a fixed-step engine may tabulate them (membrane.hpp builds
+    /// one rate table over every such part). out = {x_inf_0, tau_0, x_inf_1, ...}, tau in ms
+    /// with the temperature factor applied.
+    static constexpr bool tabulable = true;
+    void inf_tau_at(double v, double* out) const {
+        each([&]<std::size_t I, class K>() {
+            const auto it = gate_inf_tau<K>(v, phi_[I]);
+            out[2 * I] = it.inf, out[2 * I + 1] = it.tau;
+        });
     }
 
     static std::string state_name(std::size_t i) {
@@ -232,10 +211,34 @@ public:
 private:
     template <class V, class D>
     void exact(const V& v, V* s, const D& d) const {
-        each([&]<std::size_t I, class K>() {
-            const auto r = gate_inf_rate<K>(v, V(scalar_t<V>(d.dt_phi[I])));
-            s[I] = relax_toward(s[I], r.inf, r.rate);
-        });
+        if constexpr (n_states >= 2 && n_states <= 3 &&
+                      (alpha_beta_kinetics<typename Gs::kinetics> && ...)) {
+            // x_inf = alpha / (alpha + beta) for every gate from ONE division: 1/s_i is
+            // (prod_j s_j)^-1 times the other s_j (a few ulp; a division is the step's most
+            // expensive instruction). Up to 3 gates: the product of rates stays far inside the
+            // float and double ranges for rates between 1e-9 and 1e9 per ms.
+            std::array<V, n_states> a, sum;
+            each([&]<std::size_t I, class K>() {
+                a[I] = K::alpha(v);
+                sum[I] = a[I] + K::beta(v);
+            });
+            V prod = sum[0];
+            for (std::size_t k = 1; k < n_states; ++k)
+                prod = prod * sum[k];
+            const V r = V(scalar_t<V>(1)) / prod;
+            each([&]<std::size_t I, class K>() {
+                V inv = r;
+                for (std::size_t k = 0; k < n_states; ++k)
+                    if (k != I) inv = inv * sum[k];
+                const V dt_rate = V(scalar_t<V>(d.dt_phi[I])) * sum[I];
+                s[I] = relax_toward(s[I], a[I] * inv, dt_rate);
+            });
+        } else {
+            each([&]<std::size_t I, class K>() {
+                const auto r = gate_inf_rate<K>(v, V(scalar_t<V>(d.dt_phi[I])));
+                s[I] = relax_toward(s[I], r.inf, r.rate);
+            });
+        }
     }
     template <class V, std::size_t... I>
     V open_impl(const V* s, std::index_sequence<I...>) const {

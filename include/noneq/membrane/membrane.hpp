@@ -21,9 +21,11 @@
 #include <noneq/membrane/rate_table.hpp>
 #include <noneq/units.hpp>
 
+#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -154,58 +156,128 @@ public:
         relax(x.data(), v_mV, dt, t);
     }
 
-    /// What a fixed step of dt ms needs from every part, prepared once (in Real precision):
-    /// a part's own prepare_step (a channel: dt phi, optionally its gates' rate table), or
-    /// just dt for a part whose states relax by relax().
+    /// States whose coefficients a rate table can hold: those of tabulable parts (channels).
+    static constexpr std::size_t n_tabulable =
+        (std::size_t{0} + ... + (tabulable_part<part_t<Ps>> ? part_t<Ps>::n_states : 0));
+
+    /// What a fixed step of dt ms needs, prepared once (in Real precision): every part's own
+    /// data (a channel: dt phi per gate; otherwise dt, for relax()) and, with an enabled
+    /// table_grid, ONE rate table of the cnexp coefficients of every gate of every channel
+    /// (rate_table.hpp: one interpolation per step for the whole membrane).
     template <class Real>
-    using step_data = std::tuple<part_step_data_t<part_t<Ps>, Real>...>;
+    struct step_data {
+        std::tuple<part_step_data_t<part_t<Ps>, Real>...> parts;
+        std::shared_ptr<const cnexp_table<Real, std::max<std::size_t>(n_tabulable, 1)>> table;
+    };
     template <class Real>
     step_data<Real> prepare_step(double dt_ms, const table_grid& grid = {}) const {
-        return [&]<std::size_t... I>(std::index_sequence<I...>) {
-            return step_data<Real>{prepare_part_step<Real>(std::get<I>(parts_), dt_ms, grid)...};
+        step_data<Real> d{[&]<std::size_t... I>(std::index_sequence<I...>){
+            return std::tuple<part_step_data_t<part_t<Ps>, Real>...>{
+                prepare_part_step<Real>(std::get<I>(parts_), dt_ms, grid)...};
+    }
+    (std::make_index_sequence<n_parts>{}), nullptr
+};
+if constexpr (n_tabulable > 0)
+    if (grid.enabled)
+        d.table = std::make_shared<const cnexp_table<Real, n_tabulable>>(
+            grid.lo_mV, grid.hi_mV, grid.step_mV, dt_ms, [this](double v) {
+                std::array<double, 2 * n_tabulable> r{};
+                std::size_t j = 0;
+                each_part([&]<std::size_t I>(const auto& p) {
+                    using P = std::decay_t<decltype(p)>;
+                    if constexpr (tabulable_part<P>) {
+                        p.inf_tau_at(v, r.data() + 2 * j);
+                        j += P::n_states;
+                    }
+                });
+                return r;
+            });
+return d;
+} // namespace noneq
+/// Every part's states (not V) over the prepared step, for V frozen at v_mV (tabulated
+/// states from the table where V lies inside its grid, exactly elsewhere).
+template <class V, class Real>
+void advance_states(V* x, const V& v_mV, const step_data<Real>& d, double t) const {
+    if constexpr (n_tabulable > 0) {
+        if (d.table) {
+            std::array<V, n_tabulable> y;
+            copy_tabulable(x, y.data(), false);
+            const auto inside = d.table->step(v_mV, y);
+            const bool all_inside = !any_of(!inside);
+            advance_parts(x, v_mV, d, t, !all_inside);
+            if (!all_inside) { // lanes outside the grid (rare): their exact update
+                std::array<V, n_tabulable> e;
+                copy_tabulable(x, e.data(), false);
+                for (std::size_t k = 0; k < n_tabulable; ++k)
+                    y[k] = select(inside, y[k], e[k]);
+            }
+            copy_tabulable(x, y.data(), true);
+            return;
         }
-        (std::make_index_sequence<n_parts>{});
     }
-    /// Every part's states (not V) over the prepared step, for V frozen at v_mV.
-    template <class V, class Data>
-    void advance_states(V* x, const V& v_mV, const Data& d, double t) const {
-        each_part([&]<std::size_t I>(const auto& p) {
-            if constexpr (std::decay_t<decltype(p)>::n_states > 0)
-                advance_part(p, v_mV, x + offset<I>(), std::get<I>(d), t);
-        });
-    }
+    advance_parts(x, v_mV, d, t, true);
+}
 
-    /// "V" or "Na.m", "K.n", ... for reports and errors.
-    static std::string variable_name(std::size_t i) {
-        if (i == 0) return "V";
-        std::string name = "x[" + std::to_string(i) + "]";
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((i >= offset<I>() && i < offset<I>() + std::tuple_element_t<I, parts_type>::n_states
-                  ? (void)(name = std::tuple_element_t<I, parts_type>::state_name(i - offset<I>()))
-                  : (void)0),
-             ...);
-        }
-        (std::make_index_sequence<n_parts>{});
-        return name;
+/// "V" or "Na.m", "K.n", ... for reports and errors.
+static std::string variable_name(std::size_t i) {
+    if (i == 0) return "V";
+    std::string name = "x[" + std::to_string(i) + "]";
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((i >= offset<I>() && i < offset<I>() + std::tuple_element_t<I, parts_type>::n_states
+              ? (void)(name = std::tuple_element_t<I, parts_type>::state_name(i - offset<I>()))
+              : (void)0),
+         ...);
     }
+    (std::make_index_sequence<n_parts>{});
+    return name;
+}
 
 private:
-    template <class F>
-    void each_part(F&& f) const {
-        [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (f.template operator()<I>(std::get<I>(parts_)), ...);
+// Copies the tabulable parts' states from x into y (to_x: from y back into x).
+template <class V>
+void copy_tabulable(V* x, V* y, bool to_x) const {
+    std::size_t j = 0;
+    each_part([&]<std::size_t I>(const auto& p) {
+        using P = std::decay_t<decltype(p)>;
+        if constexpr (tabulable_part<P>) {
+            for (std::size_t k = 0; k < P::n_states; ++k) {
+                if (to_x)
+                    x[offset<I>() + k] = y[j + k];
+                else
+                    y[j + k] = x[offset<I>() + k];
+            }
+            j += P::n_states;
         }
-        (std::make_index_sequence<n_parts>{});
+    });
+}
+// Advances every part's states from its prepared data (the tabulable parts' only if
+// `tabulable`: otherwise the table has done them).
+template <class V, class Real>
+void advance_parts(V* x, const V& v_mV, const step_data<Real>& d, double t, bool tabulable) const {
+    each_part([&]<std::size_t I>(const auto& p) {
+        using P = std::decay_t<decltype(p)>;
+        if constexpr (P::n_states > 0)
+            if (tabulable || !tabulable_part<P>)
+                advance_part(p, v_mV, x + offset<I>(), std::get<I>(d.parts), t);
+    });
+}
+template <class F>
+void each_part(F&& f) const {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        (f.template operator()<I>(std::get<I>(parts_)), ...);
     }
-    void bind_all() {
-        validate(env_);
-        std::apply([&](auto&... p) { (p.bind(env_), ...); }, parts_);
-    }
+    (std::make_index_sequence<n_parts>{});
+}
+void bind_all() {
+    validate(env_);
+    std::apply([&](auto&... p) { (p.bind(env_), ...); }, parts_);
+}
 
-    Cap cap_;
-    parts_type parts_;
-    environment env_{};
-};
+Cap cap_;
+parts_type parts_;
+environment env_{};
+}
+;
 
 /// The spelling of DESIGN.md: Membrane<Capacitance, Channel<...>, ...>.
 template <capacitance_policy Cap, membrane_part_or_pump... Ps>

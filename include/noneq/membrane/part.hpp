@@ -21,7 +21,9 @@
 // Optionally, for fixed-step engines, a part may precompute per-step data once per run:
 //   p.template prepare_step<Real>(dt, tables) -> D     (e.g. a gate's rate table)
 //   p.advance(v, s, d, t)             the same update as relax(v, s, dt, t), from that data
-// (step_data.hpp supplies the default: no data, advance = relax.)
+// (prepare_part_step below supplies the default: just dt, advance = relax), and a part whose
+// states depend on V alone may say so (tabulable_part: P::tabulable, p.inf_tau_at(v, out)), so
+// that the membrane can put them into its one rate table.
 // pump_policy<P> is the lighter contract of a stateless transporter (a Na/K pump): it gives a
 // current density from V, the concentrations and the temperature, with units:
 //   p.current(voltage<double>, environment) -> current_density<double>
@@ -89,6 +91,14 @@ auto prepare_part_step(const P& p, double dt_ms, const table_grid& grid) {
 template <class P, class Real>
 using part_step_data_t = decltype(prepare_part_step<Real, P>(std::declval<const P&>(), 0.0,
                                                              std::declval<const table_grid&>()));
+
+/// A part whose states depend on V alone (a channel's gates): it reports x_inf and tau of each
+/// state at a V, and a fixed-step engine may tabulate them.
+template <class P>
+concept tabulable_part = requires(const P& p, double v, double* out) {
+    requires P::tabulable;
+    p.inf_tau_at(v, out);
+};
 
 /// Advances a part's states over a prepared step for frozen v.
 template <class P, class V, class D>
