@@ -745,3 +745,25 @@ TEST_CASE("population of an ODE model: forward Euler in batches = the scalar loo
     // 5 .. 23 uA/cm^2 are above hh.mod's rheobase: every cell fires within 40 ms.
     CHECK(total >= n);
 }
+
+namespace {
+struct zero_valence {
+    static constexpr int z = 0;
+    static constexpr std::size_t index = 0;
+    static constexpr const char* name = "X";
+};
+struct no_capacitance {};
+} // namespace
+static_assert(ion_species<ion::na> && ion_species<ion::ca> && !ion_species<zero_valence> &&
+              !ion_species<int>);
+static_assert(capacitance_policy<specific_capacitance> && !capacitance_policy<no_capacitance>);
+static_assert(alpha_beta_kinetics<hh::m_kinetics> && !alpha_beta_kinetics<ca_gate>);
+static_assert(inf_tau_kinetics<ca_gate> && !inf_tau_kinetics<hh::m_kinetics>);
+static_assert(has_rate_form<both_forms> && !unambiguous_rate_form<both_forms>);
+static_assert(q10_scaled_kinetics<hh::n_kinetics> && !q10_scaled_kinetics<ca_gate>);
+static_assert(gate_policy<gate<hh::m_kinetics, 3>> && !gate_policy<hh::m_kinetics>);
+static_assert(gate_list<gates<gate<hh::m_kinetics, 3>>> && !gate_list<gate<hh::m_kinetics, 3>>);
+static_assert(membrane_part_or_pump<nak_pump> && membrane_part_or_pump<leak> &&
+              !membrane_part_or_pump<not_a_part>);
+static_assert(fixed_steppable<hh::axon> && !fixed_steppable<plain_ode>);
+static_assert(membrane_population_model<hh::axon> && !membrane_population_model<ode_cell<hh_rhs>>);
