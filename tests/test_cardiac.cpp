@@ -3,14 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <noneq/analysis/cycle_metrics.hpp>
-#include <noneq/membrane/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/funny_current.hpp>
+#include <noneq/cardiac/ryanodine_receptor.hpp>
+#include <noneq/cardiac/severi2012.hpp>
+#include <noneq/cardiac/sodium_calcium_exchanger.hpp>
+#include <noneq/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/cardiac/funny_current.hpp>
 #include <noneq/membrane/cardiac/rodas.hpp>
-#include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
-#include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
-#include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
-#include <noneq/membrane/models/severi2012.hpp>
 #include <noneq/potential/nernst.hpp>
 
 #include <cmath>

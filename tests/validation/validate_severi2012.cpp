@@ -15,8 +15,8 @@
 #include <doctest/doctest.h>
 
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/severi2012.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/models/severi2012.hpp>
 
 #include <cmath>
 #include <vector>

@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/ryanodine_receptor.hpp — Ca2+-induced Ca2+ release through the
+// noneq/cardiac/ryanodine_receptor.hpp — Ca2+-induced Ca2+ release through the
 // ryanodine receptor as a four-state scheme (resting R, open O, inactivated I, resting-
 // inactivated RI), whose Ca2+ sensitivity is set by the luminal (junctional SR) Ca2+
 // (Shannon, Ginsburg & Bers 2004, Biophys J 87:3351-3371), with the parameters of the

@@ -1,4 +1,4 @@
-// noneq/membrane/models/severi2012.hpp — the rabbit sinoatrial node pacemaker cell of Severi,
+// noneq/cardiac/severi2012.hpp — the rabbit sinoatrial node pacemaker cell of Severi,
 // Fantini, Charawi & DiFrancesco (2012), "An updated computational model of rabbit sinoatrial
 // action potential to investigate the mechanisms of heart rate modulation", J Physiol
 // 590(18):4483-4499, implemented from the authors' CellML description (Physiome Model
@@ -28,14 +28,14 @@
 // SERCA +25 %) — only 1 uM is modelled, so iso_uM must be 0 or 1.
 #pragma once
 
+#include <noneq/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/funny_current.hpp>
+#include <noneq/cardiac/ryanodine_receptor.hpp>
+#include <noneq/cardiac/sodium_calcium_exchanger.hpp>
+#include <noneq/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
-#include <noneq/membrane/cardiac/calcium_buffering.hpp>
-#include <noneq/membrane/cardiac/funny_current.hpp>
-#include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
-#include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
-#include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/potential/nernst.hpp>
 
 #include <array>

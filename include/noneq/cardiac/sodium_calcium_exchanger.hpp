@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/sodium_calcium_exchanger.hpp — the Na+/Ca2+ exchanger current I_NaCa
+// noneq/cardiac/sodium_calcium_exchanger.hpp — the Na+/Ca2+ exchanger current I_NaCa
 // as a four-state consecutive transport cycle (Dokos, Celler & Lovell 1996, J Theor Biol
 // 181:245-272; Kurata et al. 2002), with the parameters of Severi, Fantini, Charawi &
 // DiFrancesco (2012), J Physiol 590(18):4483-4499. With x = V/(RT/F):

@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/calcium_buffering.hpp — Ca2+ buffers as explicit binding kinetics, the
+// noneq/cardiac/calcium_buffering.hpp — Ca2+ buffers as explicit binding kinetics, the
 // scheme of the sinoatrial node models of Kurata et al. (2002), Maltsev & Lakatta (2009) and
 // Severi, Fantini, Charawi & DiFrancesco (2012), J Physiol 590(18):4483-4499.
 //

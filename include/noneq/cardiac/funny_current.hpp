@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/funny_current.hpp — the "funny" current I_f of the cardiac pacemaker,
+// noneq/cardiac/funny_current.hpp — the "funny" current I_f of the cardiac pacemaker,
 // carried through HCN channels by both Na+ and K+ (DiFrancesco 1981, 2010), in the form of
 // Severi, Fantini, Charawi & DiFrancesco (2012), J Physiol 590(18):4483-4499:
 //

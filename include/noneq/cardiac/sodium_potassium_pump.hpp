@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/sodium_potassium_pump.hpp — the Na+/K+ pump current I_NaK of the
+// noneq/cardiac/sodium_potassium_pump.hpp — the Na+/K+ pump current I_NaK of the
 // sinoatrial node models of the DiFrancesco-Noble lineage, in the form of Severi, Fantini,
 // Charawi & DiFrancesco (2012), J Physiol 590(18):4483-4499:
 //
