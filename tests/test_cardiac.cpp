@@ -236,8 +236,8 @@ TEST_CASE("Severi 2012: parameters are checked") {
     p.if_block = 1.0; // full block is legal
     CHECK_NOTHROW(sv::model{p});
     p = {};
-    p.ko_mM = 0.0;
-    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("ko_mM"), domain_error);
+    p.Ko = 0.0_mM;
+    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("Ko"), domain_error);
     // read-outs at the API edge are quantities
     const sv::model mdl{};
     CHECK(in_mV(sv::membrane_potential(sv::initial_state)) ==
