@@ -66,6 +66,11 @@ struct bound_constants {
     double shift_f, if_unblocked, nak_scale, cal_scale;    // I_f, I_NaK and I_CaL modulation
     double dl_shift, dl_slope, n_shift, alpha_a;           // gate shifts (mV), I_KACh rate (1/s)
     bool kach_on;                                          // I_KACh present (ACh > 0)
+    cardiac::funny_current::bound i_f;                     // the parts, bound
+    cardiac::sodium_potassium_pump::bound nak;
+    cardiac::sodium_calcium_exchanger::bound naca;
+    cardiac::ryanodine_receptor::bound ryr;
+    cardiac::calcium_buffer::bound tc, tmc, tmm, cm, cq;
 
     /// The CellML's permeability ratio P_K/P_Na of the mixed reversal E_mh of I_Na.
     static constexpr double e_mh_pk_over_pna = 0.12;
@@ -73,11 +78,12 @@ struct bound_constants {
     /// share of P_CaL.
     static constexpr double cal_k_share = 0.000365, cal_na_share = 0.0000185;
 
-    explicit bound_constants(const parameters& p) {
+    explicit bound_constants(const parameters& p)
+        : i_f(p.i_f.bind()), nak(p.nak.bind()), naca(p.naca.bind()), ryr(p.ryr.bind()),
+          tc(p.tc.bind()), tmc(p.tmc.bind()), tmm(p.tmm.bind()), cm(p.cm.bind()), cq(p.cq.bind()) {
         using std::pow;
-        const double uS = 1e6, uF = 1e6, mm3 = 1e9; // SI -> model units
         T_K = p.T.value();
-        C_uF = p.C.value() * uF;
+        C_uF = cardiac::in_model_uF(p.C);
         nao = p.Nao.value(); // mol/m^3 = mM
         ki = p.Ki.value();
         ko = p.Ko.value();
@@ -85,15 +91,14 @@ struct bound_constants {
         mgi = p.Mgi.value();
         const double ach = p.ach_nM * 1e-6; // mM
         const bool iso = p.iso_uM > 0.0;
-        g_na = p.g_Na.value() * uS;
-        g_to = p.g_to.value() * uS;
-        g_kr = p.g_Kr.value() * uS;
-        g_ks = p.g_Ks.value() * uS * (iso ? 1.2 : 1.0);
-        g_kach = p.g_KACh.value() * uS;
+        g_na = cardiac::in_model_uS(p.g_Na);
+        g_to = cardiac::in_model_uS(p.g_to);
+        g_kr = cardiac::in_model_uS(p.g_Kr);
+        g_ks = cardiac::in_model_uS(p.g_Ks) * (iso ? 1.2 : 1.0);
+        g_kach = cardiac::in_model_uS(p.g_KACh);
         // The CellML's P_CaL and P_CaT (nA/mM) are z F P A of their Ca2+ GHK currents (z = 2):
         // the permeability-area product P A of each GHK component is its z F P A over z F.
-        using pa_q = quantity<unit_quotient<unit::volume, unit::time>>;
-        const pa_q pa_cal = p.P_CaL / constants::F, pa_cat = p.P_CaT / constants::F;
+        const volume_rate<double> pa_cal = p.P_CaL / constants::F, pa_cat = p.P_CaT / constants::F;
         pa_siCa = pa_cal.value() / 2.0;
         pa_siK = cal_k_share * pa_cal.value();
         pa_siNa = cal_na_share * pa_cal.value();
@@ -110,10 +115,10 @@ struct bound_constants {
         const double pi = std::numbers::pi;
         const volume<double> v_cell = pi * p.R_cell * p.R_cell * p.L_cell;
         const volume<double> vsub = 2.0 * pi * p.L_sub * (p.R_cell - p.L_sub / 2.0) * p.L_cell;
-        v_sub = vsub.value() * mm3;
-        v_jsr = p.V_jsr_part * v_cell.value() * mm3;
-        v_i = p.V_i_part * v_cell.value() * mm3 - v_sub;
-        v_nsr = p.V_nsr_part * v_cell.value() * mm3;
+        v_sub = cardiac::in_model_mm3(vsub);
+        v_jsr = p.V_jsr_part * cardiac::in_model_mm3(v_cell);
+        v_i = p.V_i_part * cardiac::in_model_mm3(v_cell) - v_sub;
+        v_nsr = p.V_nsr_part * cardiac::in_model_mm3(v_cell);
         faraday = constants::F.value();
         rtf = in_mV(thermal_voltage(p.T));
         e_k = in_mV(nernst(unchecked, 1, p.Ki, p.Ko, p.T));
@@ -153,8 +158,7 @@ public:
     Vt ghk_nA(int z, double pa, const Vt& v_mV, const Vt& c_in_mM, const Vt& c_out_mM) const {
         const auto c = [](double v) { return Vt(scalar_t<Vt>(v)); };
         const area<Vt> unit_area = make<unit::area>(c(1.0));
-        const quantity<unit_quotient<unit::volume, unit::time>, Vt> pa_q =
-            make<unit_quotient<unit::volume, unit::time>>(c(pa));
+        const volume_rate<Vt> pa_q = make<unit::volume_rate>(c(pa));
         const noneq::current<Vt> i =
             ghk_current(unchecked, z, pa_q / unit_area, make<unit::voltage>(v_mV * c(1e-3)),
                         make<unit::concentration>(c_in_mM), make<unit::concentration>(c_out_mM),
@@ -188,13 +192,13 @@ public:
         const Vt ena = nernst_mV(1, nai, nao);
         fluxes<Vt> f;
         // I_f (HCN, Na+ and K+)
-        const Vt unblocked = p_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(k_.if_unblocked);
-        const auto ifc = p_.i_f.components(unchecked, v, x[y], ko, ena, ek, unblocked);
+        const Vt unblocked = k_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(k_.if_unblocked);
+        const auto ifc = k_.i_f.components(unchecked, v, x[y], ko, ena, ek, unblocked);
         f.i_fna = ifc.na;
         f.i_fk = ifc.k;
         f.i_f = ifc.total();
-        f.i_nak = p_.nak.current_nA(unchecked, v, nai, ko, ena, k_.nak_scale);
-        f.i_naca = p_.naca.current_nA(unchecked, v, nai, nao, x[Ca_sub], cao, rtf);
+        f.i_nak = k_.nak.current_nA(unchecked, v, nai, ko, ena, k_.nak_scale);
+        f.i_naca = k_.naca.current_nA(unchecked, v, nai, nao, x[Ca_sub], cao, rtf);
         // I_Na, reversing at the Na/K mixed potential E_mh
         f.i_na = c(k_.g_na) * x[m] * x[m] * x[m] * x[h] * (v - e_mh_mV(nai));
         // I_CaL (Ca2+, K+ and Na+ components) and I_CaT: GHK currents
@@ -213,7 +217,7 @@ public:
         f.i_tot = f.i_f + f.i_kr + f.i_ks + f.i_to + f.i_nak + f.i_naca + f.i_na + f.i_cal +
                   f.i_cat + f.i_kach;
         // Ca2+ fluxes between compartments
-        f.j_rel = p_.ryr.rates(x[R], x[O], x[I], x[RI], x[Ca_sub], x[Ca_jsr]).release;
+        f.j_rel = k_.ryr.rates(x[R], x[O], x[I], x[RI], x[Ca_sub], x[Ca_jsr]).release;
         f.j_dif = (x[Ca_sub] - x[Cai]) / c(k_.tau_dif);
         f.j_up = c(k_.p_up) / (Vt(1) + c(k_.k_up) / x[Cai]);
         f.j_tr = (x[Ca_nsr] - x[Ca_jsr]) / c(k_.tau_tr);
@@ -259,26 +263,26 @@ public:
         dx[fT] = (one / (one + exp((v + c(58.7)) / c(3.8))) - x[fT]) *
                  (c(16.67) * exp(-wft / c(83.3)) + c(16.67) * exp(wft / c(15.38)));
         // SR release (RyR) and the Ca2+ buffers
-        const auto ryr = p_.ryr.rates(x[R], x[O], x[I], x[RI], x[Ca_sub], x[Ca_jsr]);
+        const auto ryr = k_.ryr.rates(x[R], x[O], x[I], x[RI], x[Ca_sub], x[Ca_jsr]);
         dx[R] = ryr.dR;
         dx[O] = ryr.dO;
         dx[I] = ryr.dI;
         dx[RI] = ryr.dRI;
-        dx[fTC] = p_.tc.occupancy_rate(unchecked, x[Cai], x[fTC]);
-        dx[fTMC] = p_.tmc.occupancy_rate(unchecked, x[Cai], x[fTMC], x[fTMM]);
-        dx[fTMM] = p_.tmm.occupancy_rate(unchecked, c(k_.mgi), x[fTMM], x[fTMC]);
-        dx[fCMi] = p_.cm.occupancy_rate(unchecked, x[Cai], x[fCMi]);
-        dx[fCMs] = p_.cm.occupancy_rate(unchecked, x[Ca_sub], x[fCMs]);
-        dx[fCQ] = p_.cq.occupancy_rate(unchecked, x[Ca_jsr], x[fCQ]);
+        dx[fTC] = k_.tc.occupancy_rate(unchecked, x[Cai], x[fTC]);
+        dx[fTMC] = k_.tmc.occupancy_rate(unchecked, x[Cai], x[fTMC], x[fTMM]);
+        dx[fTMM] = k_.tmm.occupancy_rate(unchecked, c(k_.mgi), x[fTMM], x[fTMC]);
+        dx[fCMi] = k_.cm.occupancy_rate(unchecked, x[Cai], x[fCMi]);
+        dx[fCMs] = k_.cm.occupancy_rate(unchecked, x[Ca_sub], x[fCMs]);
+        dx[fCQ] = k_.cq.occupancy_rate(unchecked, x[Ca_jsr], x[fCQ]);
         // Ca2+ compartments
         dx[Cai] = (f.j_dif * c(k_.v_sub) - f.j_up * c(k_.v_nsr)) / c(k_.v_i) +
-                  p_.cm.free_calcium_rate(dx[fCMi]) + p_.tc.free_calcium_rate(dx[fTC]) +
-                  p_.tmc.free_calcium_rate(dx[fTMC]);
+                  k_.cm.free_calcium_rate(dx[fCMi]) + k_.tc.free_calcium_rate(dx[fTC]) +
+                  k_.tmc.free_calcium_rate(dx[fTMC]);
         dx[Ca_sub] = f.j_rel * c(k_.v_jsr / k_.v_sub) -
                      (f.i_sica + f.i_cat - c(2) * f.i_naca) / c(2 * k_.faraday * k_.v_sub) -
-                     f.j_dif + p_.cm.free_calcium_rate(dx[fCMs]);
+                     f.j_dif + k_.cm.free_calcium_rate(dx[fCMs]);
         dx[Ca_nsr] = f.j_up - f.j_tr * c(k_.v_jsr / k_.v_nsr);
-        dx[Ca_jsr] = f.j_tr - f.j_rel + p_.cq.free_calcium_rate(dx[fCQ]);
+        dx[Ca_jsr] = f.j_tr - f.j_rel + k_.cq.free_calcium_rate(dx[fCQ]);
         // I_to gates
         const Vt tq = c(0.0006) * (c(65.17) / (c(0.57) * exp(c(-0.08) * (v + c(44))) +
                                                c(0.065) * exp(c(0.1) * (v + c(45.93)))) +

@@ -14,26 +14,12 @@
 #include <noneq/cardiac/ryanodine_receptor.hpp>
 #include <noneq/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/cardiac/sodium_potassium_pump.hpp>
+#include <noneq/cardiac/units.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/units.hpp>
 
 #include <array>
 #include <cstddef>
-
-namespace noneq {
-namespace unit {
-using current_per_concentration = unit_quotient<current, concentration>; // A/(mol/m^3)
-using concentration_rate = unit_quotient<concentration, time>;           // mol/(m^3 s)
-} // namespace unit
-
-/// A whole-cell GHK permeability in the CellML's form z F P A (a current per concentration,
-/// e.g. Severi's P_CaL in nA/mM).
-template <class V = double>
-using current_per_concentration = quantity<unit::current_per_concentration, V>;
-/// A rate of change of a concentration (e.g. a pump's maximal uptake rate in mM/s).
-template <class V = double>
-using concentration_rate = quantity<unit::concentration_rate, V>;
-} // namespace noneq
 
 namespace noneq::severi2012 {
 
@@ -175,11 +161,17 @@ struct parameters {
     cardiac::sodium_potassium_pump nak{};
     cardiac::sodium_calcium_exchanger naca{};
     cardiac::ryanodine_receptor ryr{};
-    cardiac::calcium_buffer tc{88800.0, 446.0, 0.031};  ///< troponin-Ca (cytosol)
-    cardiac::calcium_buffer tmc{227700.0, 7.51, 0.062}; ///< troponin-Mg site, Ca2+
-    cardiac::calcium_buffer tmm{2277.0, 751.0, 0.062};  ///< troponin-Mg site, Mg2+
-    cardiac::calcium_buffer cm{227700.0, 542.0, 0.045}; ///< calmodulin (cytosol, subspace)
-    cardiac::calcium_buffer cq{534.0, 445.0, 10.0};     ///< calsequestrin (junctional SR)
+    // Ca_buffering: kf_* (1/(mM s)), kb_* (1/s), *_tot (mM)
+    /// troponin-Ca (cytosol)
+    cardiac::calcium_buffer tc{88800.0 / (1.0_mM * 1.0_s), 446.0 / 1.0_s, 0.031_mM};
+    /// troponin-Mg site, Ca2+
+    cardiac::calcium_buffer tmc{227700.0 / (1.0_mM * 1.0_s), 7.51 / 1.0_s, 0.062_mM};
+    /// troponin-Mg site, Mg2+
+    cardiac::calcium_buffer tmm{2277.0 / (1.0_mM * 1.0_s), 751.0 / 1.0_s, 0.062_mM};
+    /// calmodulin (cytosol, subspace)
+    cardiac::calcium_buffer cm{227700.0 / (1.0_mM * 1.0_s), 542.0 / 1.0_s, 0.045_mM};
+    /// calsequestrin (junctional SR)
+    cardiac::calcium_buffer cq{534.0 / (1.0_mM * 1.0_s), 445.0 / 1.0_s, 10.0_mM};
 
     /// Throws noneq::domain_error naming the first meaningless parameter.
     void check() const {
@@ -214,6 +206,8 @@ struct parameters {
         require(V_i_part > 0.0 && V_jsr_part >= 0.0 && V_nsr_part >= 0.0 &&
                     V_i_part + V_jsr_part + V_nsr_part <= 1.0,
                 "V_i_part", V_i_part, "V_i_part > 0, the three volume fractions sum to <= 1");
+        for (const auto* b : {&tc, &tmc, &tmm, &cm, &cq})
+            b->check();
     }
 };
 
