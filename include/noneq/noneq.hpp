@@ -64,6 +64,7 @@
 #include <noneq/cardiac/severi2012.hpp>
 #include <noneq/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/cardiac/sodium_potassium_pump.hpp>
+#include <noneq/cardiac/units.hpp>
 
 // membranes
 #include <noneq/membrane/cardiac/cell_run.hpp>
