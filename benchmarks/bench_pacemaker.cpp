@@ -12,8 +12,8 @@
 // severi2012/rhs/1 and severi2012/rhs_batch/L: one right-hand side (31 states), scalar and over
 //   an xsimd batch of L states.
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/severi2012.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/models/severi2012.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -3,14 +3,14 @@
 #include <doctest/doctest.h>
 
 #include <noneq/analysis/cycle_metrics.hpp>
-#include <noneq/membrane/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/funny_current.hpp>
+#include <noneq/cardiac/ryanodine_receptor.hpp>
+#include <noneq/cardiac/severi2012.hpp>
+#include <noneq/cardiac/sodium_calcium_exchanger.hpp>
+#include <noneq/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/cardiac/funny_current.hpp>
 #include <noneq/membrane/cardiac/rodas.hpp>
-#include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
-#include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
-#include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
-#include <noneq/membrane/models/severi2012.hpp>
 #include <noneq/potential/nernst.hpp>
 
 #include <cmath>
@@ -32,17 +32,17 @@ TEST_CASE("I_f reverses at the conductance-weighted mean of E_Na and E_K") {
     // Severi 2012 concentrations: Nai 7.5, Nao 140, Ki 140, Ko 5.4 mM
     const double ena = in_mV(nernst(1, 7.5_mM, 140.0_mM, T));
     const double ek = in_mV(nernst(1, 140.0_mM, 5.4_mM, T));
-    const double ef = f.reversal_mV(unchecked, ena, ek);
+    const double ef = f.bind().reversal_mV(unchecked, ena, ek);
     CHECK(ef == doctest::Approx(0.5 * (ena + ek)).epsilon(1e-14)); // equal g_f,Na and g_f,K
     CHECK(ef == doctest::Approx(-4.38).epsilon(2e-3));
-    const auto at = f.components(unchecked, ef, 0.5, 5.4, ena, ek, 1.0);
+    const auto at = f.bind().components(unchecked, ef, 0.5, 5.4, ena, ek, 1.0);
     CHECK(std::abs(at.total()) < 1e-15);
     CHECK(at.na < 0.0); // Na+ flows in, K+ out at E_f
     CHECK(at.k > 0.0);
     // unequal conductances move E_f towards the larger one
     cardiac::funny_current fk = f;
-    fk.g_k_uS = 3.0 * f.g_na_uS;
-    CHECK(fk.reversal_mV(unchecked, ena, ek) ==
+    fk.g_f_K = 3.0 * f.g_f_Na;
+    CHECK(fk.bind().reversal_mV(unchecked, ena, ek) ==
           doctest::Approx(0.25 * ena + 0.75 * ek).epsilon(1e-14));
     // quantity form: at -60 mV, fully open, I_f is inward (negative), in A
     const auto i = f(-60.0_mV, 1.0, 5.4_mM, voltage<double>::from_value(ena * 1e-3),
@@ -53,11 +53,14 @@ TEST_CASE("I_f reverses at the conductance-weighted mean of E_Na and E_K") {
 
 TEST_CASE("Cs+ blocks I_f more at hyperpolarised potentials (Woodhull form, Severi 2012)") {
     const cardiac::funny_current f{};
-    CHECK(f.cesium_unblocked(unchecked, -60.0, 0.0) == 1.0);
+    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 0.0) == 1.0);
     const double r = 10.6015 / 5.0;
-    CHECK(f.cesium_unblocked(unchecked, 0.0, 5.0) == doctest::Approx(r / (r + 1.0)).epsilon(1e-14));
-    CHECK(f.cesium_unblocked(unchecked, -60.0, 5.0) < f.cesium_unblocked(unchecked, -30.0, 5.0));
-    CHECK(f.cesium_unblocked(unchecked, -60.0, 10.0) < f.cesium_unblocked(unchecked, -60.0, 5.0));
+    CHECK(f.bind().cesium_unblocked(unchecked, 0.0, 5.0) ==
+          doctest::Approx(r / (r + 1.0)).epsilon(1e-14));
+    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 5.0) <
+          f.bind().cesium_unblocked(unchecked, -30.0, 5.0));
+    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 10.0) <
+          f.bind().cesium_unblocked(unchecked, -60.0, 5.0));
     CHECK(cardiac::funny_ach_shift_mV(0.0) == 0.0);
     CHECK(cardiac::funny_ach_shift_mV(1e-5) < -1.0);
     CHECK_THROWS_AS(cardiac::funny_ach_shift_mV(-1e-6), domain_error);
@@ -84,19 +87,24 @@ TEST_CASE("cardiac policies are written once over the value type: float and batc
     const double ena = rtf * std::log(140.0 / 7.5), ek = rtf * std::log(5.4 / 140.0);
     for (double v : {-65.0, -40.0, 0.0, 25.0}) {
         CAPTURE(v);
-        const double i_d = f.components(unchecked, v, 0.3, 5.4, ena, ek, 0.8).total();
+        const double i_d = f.bind().components(unchecked, v, 0.3, 5.4, ena, ek, 0.8).total();
         const float i_f =
-            f.components(unchecked, float(v), 0.3f, 5.4f, float(ena), float(ek), 0.8f).total();
+            f.bind()
+                .components(unchecked, float(v), 0.3f, 5.4f, float(ena), float(ek), 0.8f)
+                .total();
         CHECK(double(i_f) == doctest::Approx(i_d).epsilon(1e-5).scale(1e-3));
-        const B i_b = f.components(unchecked, B(v), B(0.3), B(5.4), B(ena), B(ek), B(0.8)).total();
+        const B i_b =
+            f.bind().components(unchecked, B(v), B(0.3), B(5.4), B(ena), B(ek), B(0.8)).total();
         CHECK(i_b.get(0) == doctest::Approx(i_d).epsilon(1e-14));
-        const double nak = p.current_nA(unchecked, v, 7.5, 5.4, ena);
-        CHECK(p.current_nA(unchecked, B(v), B(7.5), B(5.4), B(ena)).get(B::size - 1) ==
+        const double nak = p.bind().current_nA(unchecked, v, 7.5, 5.4, ena);
+        CHECK(p.bind().current_nA(unchecked, B(v), B(7.5), B(5.4), B(ena)).get(B::size - 1) ==
               doctest::Approx(nak).epsilon(1e-14));
-        const double naca = x.current_nA(unchecked, v, 7.5, 140.0, 2e-4, 1.8, rtf);
-        CHECK(x.current_nA(unchecked, B(v), B(7.5), B(140.0), B(2e-4), B(1.8), B(rtf)).get(0) ==
-              doctest::Approx(naca).epsilon(1e-13));
-        CHECK(double(x.current_nA(unchecked, float(v), 7.5f, 140.0f, 2e-4f, 1.8f, float(rtf))) ==
+        const double naca = x.bind().current_nA(unchecked, v, 7.5, 140.0, 2e-4, 1.8, rtf);
+        CHECK(x.bind()
+                  .current_nA(unchecked, B(v), B(7.5), B(140.0), B(2e-4), B(1.8), B(rtf))
+                  .get(0) == doctest::Approx(naca).epsilon(1e-13));
+        CHECK(double(x.bind().current_nA(unchecked, float(v), 7.5f, 140.0f, 2e-4f, 1.8f,
+                                         float(rtf))) ==
               doctest::Approx(naca).epsilon(1e-4).scale(1e-3));
     }
 }
@@ -104,14 +112,14 @@ TEST_CASE("cardiac policies are written once over the value type: float and batc
 TEST_CASE("I_NaK: saturating in Nai and Ko, scaled by isoprenaline") {
     const cardiac::sodium_potassium_pump p{};
     const double ena = rtf * std::log(140.0 / 7.5);
-    const double i0 = p.current_nA(unchecked, -50.0, 7.5, 5.4, ena);
+    const double i0 = p.bind().current_nA(unchecked, -50.0, 7.5, 5.4, ena);
     CHECK(i0 > 0.0);
-    CHECK(i0 < p.i_max_nA);
-    CHECK(p.current_nA(unchecked, -50.0, 7.5, 5.4, ena, 1.2) ==
+    CHECK(i0 < in_nA(p.i_NaK_max));
+    CHECK(p.bind().current_nA(unchecked, -50.0, 7.5, 5.4, ena, 1.2) ==
           doctest::Approx(1.2 * i0).epsilon(1e-14));
-    CHECK(p.current_nA(unchecked, -50.0, 15.0, 5.4, ena) > i0);
-    CHECK(p.current_nA(unchecked, -50.0, 1e4, 1e4, -1e3) ==
-          doctest::Approx(p.i_max_nA).epsilon(1e-3));
+    CHECK(p.bind().current_nA(unchecked, -50.0, 15.0, 5.4, ena) > i0);
+    CHECK(p.bind().current_nA(unchecked, -50.0, 1e4, 1e4, -1e3) ==
+          doctest::Approx(in_nA(p.i_NaK_max)).epsilon(1e-3));
     CHECK_THROWS_AS(p(-50.0_mV, 0.0_mM, 5.4_mM, 70.0_mV), domain_error);
     CHECK_THROWS_AS(p(-50.0_mV, 7.5_mM, -1.0_mM, 70.0_mV), domain_error);
     CHECK(p(-50.0_mV, 7.5_mM, 5.4_mM, voltage<double>::from_value(ena * 1e-3)).value() ==
@@ -121,29 +129,33 @@ TEST_CASE("I_NaK: saturating in Nai and Ko, scaled by isoprenaline") {
 TEST_CASE("I_NaCa: Ca2+ extrusion is inward current, thermodynamic direction") {
     const cardiac::sodium_calcium_exchanger x{};
     // resting: Ca_sub 1e-4 mM, -60 mV: forward mode (Ca out, net Na in) = inward current
-    CHECK(x.current_nA(unchecked, -60.0, 7.5, 140.0, 1e-4, 1.8, rtf) < 0.0);
+    CHECK(x.bind().current_nA(unchecked, -60.0, 7.5, 140.0, 1e-4, 1.8, rtf) < 0.0);
     // high subspace Ca2+ drives more extrusion
-    CHECK(x.current_nA(unchecked, -60.0, 7.5, 140.0, 1e-3, 1.8, rtf) <
-          x.current_nA(unchecked, -60.0, 7.5, 140.0, 1e-4, 1.8, rtf));
+    CHECK(x.bind().current_nA(unchecked, -60.0, 7.5, 140.0, 1e-3, 1.8, rtf) <
+          x.bind().current_nA(unchecked, -60.0, 7.5, 140.0, 1e-4, 1.8, rtf));
     // the sign changes between the forward mode at -60 mV and reverse mode at +60 mV
-    CHECK(x.current_nA(unchecked, 60.0, 7.5, 140.0, 1e-4, 1.8, rtf) > 0.0);
+    CHECK(x.bind().current_nA(unchecked, 60.0, 7.5, 140.0, 1e-4, 1.8, rtf) > 0.0);
     // no Ca2+ on either side, no exchange current
-    CHECK(x.current_nA(unchecked, -20.0, 7.5, 140.0, 0.0, 0.0, rtf) == 0.0);
+    CHECK(x.bind().current_nA(unchecked, -20.0, 7.5, 140.0, 0.0, 0.0, rtf) == 0.0);
     CHECK_THROWS_AS(x(-60.0_mV, 7.5_mM, 140.0_mM, -1e-4_mM, 1.8_mM, 26.7_mV), domain_error);
 }
 
 TEST_CASE("Ca2+ buffers: equilibrium occupancy, competition, domain errors") {
-    const cardiac::calcium_buffer tc{88800.0, 446.0, 0.031}; // troponin-Ca, Severi 2012
+    const cardiac::calcium_buffer tc{88800.0 / (1.0_mM * 1.0_s), 446.0 / 1.0_s,
+                                     0.031_mM}; // troponin-Ca, Severi 2012
     const double f = tc.steady_occupancy(2e-4);
     CHECK(f == doctest::Approx(2e-4 / (2e-4 + 446.0 / 88800.0)).epsilon(1e-14));
-    CHECK(std::abs(tc.occupancy_rate(unchecked, 2e-4, f)) < 1e-12);
-    CHECK(tc.free_calcium_rate(1.0) == -0.031);
+    CHECK(std::abs(tc.bind().occupancy_rate(unchecked, 2e-4, f)) < 1e-12);
+    CHECK(tc.bind().free_calcium_rate(1.0) == -0.031);
     // a competing ligand on the same site lowers binding
     CHECK(tc.occupancy_rate(2e-4, 0.0, 0.5) ==
           doctest::Approx(0.5 * 88800.0 * 2e-4).epsilon(1e-14));
     CHECK_THROWS_AS(tc.occupancy_rate(-1e-4, 0.1), domain_error);
     CHECK_THROWS_AS(tc.occupancy_rate(1e-4, 0.7, 0.5), domain_error);
-    CHECK_THROWS_AS((cardiac::calcium_buffer{0.0, 1.0, 1.0}.steady_occupancy(1.0)), domain_error);
+    CHECK_THROWS_AS(
+        (cardiac::calcium_buffer{0.0 / (1.0_mM * 1.0_s), 1.0 / 1.0_s, 1.0_mM}.steady_occupancy(
+            1.0)),
+        domain_error);
 }
 
 TEST_CASE("RyR: the four occupancies' sum is conserved, release follows the gradient") {
@@ -236,8 +248,14 @@ TEST_CASE("Severi 2012: parameters are checked") {
     p.if_block = 1.0; // full block is legal
     CHECK_NOTHROW(sv::model{p});
     p = {};
-    p.ko_mM = 0.0;
-    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("ko_mM"), domain_error);
+    p.Ko = 0.0_mM;
+    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("Ko"), domain_error);
+    p = {};
+    p.tau_tr = -40.0_ms; // the constants are quantities, checked by name
+    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("tau_tr"), domain_error);
+    p = {};
+    p.cq.kb = 0.0 / 1.0_s;
+    CHECK_THROWS_WITH_AS(sv::model{p}, doctest::Contains("kb"), domain_error);
     // read-outs at the API edge are quantities
     const sv::model mdl{};
     CHECK(in_mV(sv::membrane_potential(sv::initial_state)) ==

@@ -59,21 +59,24 @@
 #include <noneq/analysis/iv_curve.hpp>
 #include <noneq/analysis/spikes.hpp>
 
+// cardiac cells
+#include <noneq/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/funny_current.hpp>
+#include <noneq/cardiac/ryanodine_receptor.hpp>
+#include <noneq/cardiac/severi2012.hpp>
+#include <noneq/cardiac/sodium_calcium_exchanger.hpp>
+#include <noneq/cardiac/sodium_potassium_pump.hpp>
+#include <noneq/cardiac/units.hpp>
+
 // membranes
-#include <noneq/membrane/cardiac/calcium_buffering.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/cardiac/funny_current.hpp>
 #include <noneq/membrane/cardiac/rodas.hpp>
-#include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
-#include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
-#include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/gates.hpp>
 #include <noneq/membrane/hh.hpp>
 #include <noneq/membrane/ions.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
-#include <noneq/membrane/models/severi2012.hpp>
 #include <noneq/membrane/part.hpp>
 #include <noneq/membrane/pump_leak.hpp>
 #include <noneq/membrane/pump_nak.hpp>

@@ -15,8 +15,8 @@
 #include <doctest/doctest.h>
 
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/severi2012.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/models/severi2012.hpp>
 
 #include <cmath>
 #include <vector>
@@ -112,9 +112,10 @@ TEST_CASE("Severi 2012: I_f block and autonomic modulation of the rate") {
     CHECK(std::abs(d_ach - (-20.0)) <= 2.0); // 10 nM ACh: ~ -20 %
     CHECK(std::abs(d_iso - 28.0) <= 2.0);    // 1 uM isoprenaline: ~ +28 %
     // The paper reports no change of the MDP under I_f block. The model as published (this
-    // implementation matches the CellML right-hand side to 1e-12) hyperpolarises the MDP by
-    // 0.97 mV (Cs+) and 1.03 mV (ivabradine) at 20 s, 1.04 and 1.12 mV at 60 s: "no change" holds
-    // to about 1 mV, which is what is checked (with 0.2 mV for the drift after 20 s).
+    // implementation matches the CellML right-hand side to 1e-12, validate_severi2012_cellml.cpp)
+    // hyperpolarises the MDP by 0.97 mV (Cs+) and 1.03 mV (ivabradine) at 20 s, 1.04 and 1.12 mV at
+    // 60 s: "no change" holds to about 1 mV, which is what is checked (with 0.2 mV for the drift
+    // after 20 s).
     CHECK(std::abs(m_cs.mdp_mV - control.mdp_mV) < 1.2);
     CHECK(std::abs(m_iva.mdp_mV - control.mdp_mV) < 1.2);
     // I_f block acts on the diastolic depolarisation, not on the upstroke

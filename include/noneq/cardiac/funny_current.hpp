@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/funny_current.hpp — the "funny" current I_f of the cardiac pacemaker,
+// noneq/cardiac/funny_current.hpp — the "funny" current I_f of the cardiac pacemaker,
 // carried through HCN channels by both Na+ and K+ (DiFrancesco 1981, 2010), in the form of
 // Severi, Fantini, Charawi & DiFrancesco (2012), J Physiol 590(18):4483-4499:
 //
@@ -15,11 +15,13 @@
 // weighted mean of E_Na and E_K (about -4 mV with Severi's equal conductances and ion
 // concentrations: E_Na = +78 mV at Nai = 7.5 mM, E_K = -87 mV).
 //
-// Units, as in the model's CellML: V in mV, concentrations in mM, conductances in uS, currents
-// in nA (uS * mV = nA), time in s. The plain-valued functions (first argument `unchecked`) sit in
-// a model's right-hand side; the quantity overloads check their input and are for the API edge.
+// The constants are quantities named as in Severi's CellML. `bind()` gives the plain-valued form
+// in the model's CellML units (V in mV, concentrations in mM, conductances in uS, currents in nA,
+// uS * mV = nA, time in s), whose functions (first argument `unchecked`) sit in a model's
+// right-hand side; the quantity overloads check their input and are for the API edge.
 #pragma once
 
+#include <noneq/cardiac/units.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/value_traits.hpp>
 #include <noneq/units.hpp>
@@ -43,41 +45,53 @@ struct na_k_current {
     V total() const { return na + k; }
 };
 
-/// Parameters of I_f (Severi et al. 2012, Table "I_f" of the model's CellML).
+/// Parameters of I_f (Severi et al. 2012, component "i_f" of the model's CellML).
 struct funny_current {
-    double g_na_uS = 0.03;       ///< maximal Na+ conductance
-    double g_k_uS = 0.03;        ///< maximal K+ conductance
-    double km_ko_mM = 45.0;      ///< half-activation of the Ko dependence of g_f
-    double cs_kd_mM = 10.6015;   ///< Cs+ dissociation constant at 0 mV (Woodhull)
-    double cs_delta = 0.71;      ///< electrical distance of the Cs+ site
-    double cs_v_scale_mV = 25.0; ///< voltage scale of the Cs+ block, as in the paper
+    conductance<double> g_f_Na = 30.0_nS;     ///< maximal Na+ conductance, 0.03 uS
+    conductance<double> g_f_K = 30.0_nS;      ///< maximal K+ conductance, 0.03 uS
+    concentration<double> Km_f = 45.0_mM;     ///< half-activation of the Ko dependence, 45 mM
+    concentration<double> Kd_Cs = 10.6015_mM; ///< Cs+ dissociation constant at 0 mV (Woodhull)
+    double delta_Cs = 0.71;                   ///< electrical distance of the Cs+ site
+    voltage<double> v_scale_Cs = 25.0_mV;     ///< voltage scale of the Cs+ block, as in the paper
 
-    /// Reversal potential of I_f from its Na/K mix: the conductance-weighted mean of E_Na and E_K.
-    template <value_type V>
-    V reversal_mV(unchecked_t, const V& e_na, const V& e_k) const {
-        using detail::k;
-        return (k<V>(g_na_uS) * e_na + k<V>(g_k_uS) * e_k) / k<V>(g_na_uS + g_k_uS);
-    }
+    /// I_f in mV, mM, uS and nA, plain values for a right-hand side.
+    struct bound {
+        double g_na_uS, g_k_uS, km_ko_mM, cs_kd_mM, cs_delta, cs_v_scale_mV;
 
-    /// Fraction of I_f left unblocked by external Cs+ at concentration cs_mM (>= 0).
-    template <value_type V>
-    V cesium_unblocked(unchecked_t, const V& v, double cs_mM) const {
-        using detail::k;
-        using std::exp;
-        using xsimd::exp;
-        if (cs_mM == 0.0) return V(1);
-        const V r = k<V>(cs_kd_mM / cs_mM);
-        return r / (r + exp(-k<V>(cs_delta / cs_v_scale_mV) * v));
-    }
+        /// Reversal potential of I_f from its Na/K mix: the conductance-weighted mean of E_Na
+        /// and E_K.
+        template <value_type V>
+        V reversal_mV(unchecked_t, const V& e_na, const V& e_k) const {
+            using detail::k;
+            return (k<V>(g_na_uS) * e_na + k<V>(g_k_uS) * e_k) / k<V>(g_na_uS + g_k_uS);
+        }
 
-    /// I_f split into its Na+ and K+ parts (nA). `y` is the gate, `unblocked` the product of
-    /// the fractions left by drugs (e.g. cesium_unblocked(...) * (1 - b)).
-    template <value_type V>
-    na_k_current<V> components(unchecked_t, const V& v, const V& y, const V& ko, const V& e_na,
-                               const V& e_k, const V& unblocked) const {
-        using detail::k;
-        const V open = y * y * ko / (ko + k<V>(km_ko_mM)) * unblocked;
-        return {k<V>(g_na_uS) * open * (v - e_na), k<V>(g_k_uS) * open * (v - e_k)};
+        /// Fraction of I_f left unblocked by external Cs+ at concentration cs_mM (>= 0).
+        template <value_type V>
+        V cesium_unblocked(unchecked_t, const V& v, double cs_mM) const {
+            using detail::k;
+            using std::exp;
+            using xsimd::exp;
+            if (cs_mM == 0.0) return V(1);
+            const V r = k<V>(cs_kd_mM / cs_mM);
+            return r / (r + exp(-k<V>(cs_delta / cs_v_scale_mV) * v));
+        }
+
+        /// I_f split into its Na+ and K+ parts (nA). `y` is the gate, `unblocked` the product
+        /// of the fractions left by drugs (e.g. cesium_unblocked(...) * (1 - b)).
+        template <value_type V>
+        na_k_current<V> components(unchecked_t, const V& v, const V& y, const V& ko, const V& e_na,
+                                   const V& e_k, const V& unblocked) const {
+            using detail::k;
+            const V open = y * y * ko / (ko + k<V>(km_ko_mM)) * unblocked;
+            return {k<V>(g_na_uS) * open * (v - e_na), k<V>(g_k_uS) * open * (v - e_k)};
+        }
+    };
+
+    /// Converts to uS, mM and mV (mol/m^3 is mM).
+    bound bind() const {
+        return {in_model_uS(g_f_Na), in_model_uS(g_f_K), Km_f.value(),
+                Kd_Cs.value(),       delta_Cs,           in_model_mV(v_scale_Cs)};
     }
 
     /// Checked quantity form: I_f (total) from V, y in [0, 1], Ko > 0, reversal potentials and
@@ -93,8 +107,8 @@ struct funny_current {
         require_finite("e_k", e_k.value(), "V");
         require(unblocked >= V(0) && unblocked <= V(1), "unblocked", unblocked, "[0, 1]");
         const auto mv = detail::k<V>(1e3);
-        const auto i = components(unchecked, v.value() * mv, y, ko.value(), e_na.value() * mv,
-                                  e_k.value() * mv, unblocked);
+        const auto i = bind().components(unchecked, v.value() * mv, y, ko.value(),
+                                         e_na.value() * mv, e_k.value() * mv, unblocked);
         return noneq::current<V>::from_value(i.total() * detail::k<V>(1e-9));
     }
 };
