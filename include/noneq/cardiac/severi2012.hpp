@@ -138,6 +138,7 @@ struct bound_constants {
 /// The model: parameters validated and converted once; no allocation, no virtual call in `rhs`.
 class model {
 public:
+    using state_type = state;
     explicit model(const parameters& p = {}) : p_(checked(p)), k_(p_) {}
 
     /// noneq::nernst in the model's units (mM in, mV out), at the model's temperature.
@@ -180,9 +181,11 @@ public:
         return in_mV(ghk_voltage(unchecked, ions, temperature_as<Vt>()));
     }
 
-    /// All currents and fluxes at state x.
+    /// All currents and fluxes at state x; g_f_scale multiplies I_f's conductances (a value
+    /// type like the state's, so that each cell of a population may have its own).
     template <value_type Vt>
-    fluxes<Vt> currents(const std::array<Vt, n_states>& x) const {
+    fluxes<Vt> currents(const std::array<Vt, n_states>& x,
+                        const Vt& g_f_scale = Vt(scalar_t<Vt>(1))) const {
         using std::exp;
         using xsimd::exp;
         const auto c = [](double v) { return Vt(scalar_t<Vt>(v)); };
@@ -192,7 +195,8 @@ public:
         const Vt ena = nernst_mV(1, nai, nao);
         fluxes<Vt> f;
         // I_f (HCN, Na+ and K+)
-        const Vt unblocked = k_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(k_.if_unblocked);
+        const Vt unblocked =
+            k_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(k_.if_unblocked) * g_f_scale;
         const auto ifc = k_.i_f.components(unchecked, v, x[y], ko, ena, ek, unblocked);
         f.i_fna = ifc.na;
         f.i_fk = ifc.k;
@@ -223,15 +227,17 @@ public:
         f.j_tr = (x[Ca_nsr] - x[Ca_jsr]) / c(k_.tau_tr);
         return f;
     }
-    /// dx/dt (per second) at state x. Written once over the value type.
+    /// dx/dt (per second) at state x, I_f's conductances scaled by g_f_scale. Written once over
+    /// the value type.
     template <value_type Vt>
-    void rhs(const std::array<Vt, n_states>& x, std::array<Vt, n_states>& dx) const {
+    void rhs(const std::array<Vt, n_states>& x, std::array<Vt, n_states>& dx,
+             const Vt& g_f_scale = Vt(scalar_t<Vt>(1))) const {
         using std::exp;
         using xsimd::exp;
         const auto c = [](double v) { return Vt(scalar_t<Vt>(v)); };
         const Vt one(1);
         const Vt v = x[V];
-        const fluxes<Vt> f = currents(x);
+        const fluxes<Vt> f = currents(x, g_f_scale);
         dx[V] = -f.i_tot / c(k_.C_uF);
         dx[Nai] = -(f.i_na + f.i_fna + f.i_sina + c(3) * f.i_nak + c(3) * f.i_naca) /
                   c((k_.v_i + k_.v_sub) * k_.faraday);
