@@ -1,7 +1,9 @@
 // potential/ and flux/ (GHK, chord, driving force, electrochemical work): identities that must
 // hold exactly or to a tolerance derived from the numerics, scalar and batch, and the errors.
+#include <noneq/flux/chord_current.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/flux/ohmic.hpp>
 #include <noneq/potential/chord.hpp>
 #include <noneq/potential/driving_force.hpp>

@@ -25,8 +25,10 @@
 #include <noneq/potential/reaction.hpp>
 
 // flux laws
+#include <noneq/flux/chord_current.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/flux/markov_cycle.hpp>
 #include <noneq/flux/ohmic.hpp>
 
