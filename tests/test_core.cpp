@@ -1,5 +1,6 @@
 // core/: exprel accuracy, the SIMD log_ratio and exp/exprel pair (core/simd_math.hpp),
-// domain_error messages, the bracketed root finder, value traits.
+// domain_error messages, the bracketed root finder, value traits, threshold crossings.
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/roots.hpp>
@@ -8,11 +9,13 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 using namespace noneq;
 
@@ -273,4 +276,52 @@ TEST_CASE("find_root brackets, converges, and rejects a bracket without a sign c
     CHECK(r.hi - r.lo <= 4 * std::ldexp(1.0, -50) * 2.0);
     CHECK_THROWS_AS(find_root([](double x) { return x * x + 1.0; }, -1.0, 1.0),
                     noneq::domain_error);
+}
+
+// ---- threshold crossings (core/crossing.hpp) ---------------------------------------------------
+
+TEST_CASE("linear crossing is the exact root of a linear trace, up or down, scalar and batch") {
+    // v = 4 t + 1 sampled at t = 0.5 and 1.5 (v = 3, 7) reaches 6 at t = 1.25; every step below
+    // is exact in binary, so the result is too.
+    CHECK(linear_crossing(0.5, 3.0, 1.5, 7.0, 6.0) == 1.25);
+    CHECK(linear_crossing(0.5, 7.0, 1.5, 3.0, 6.0) == 0.75); // v = 9 - 4 t, downward
+    CHECK(linear_crossing(0.0, -1.0, 1.0, 1.0, 1.0) == 1.0); // the level at the right sample
+    // Step indices: s + the fraction of the step, exactly
+    CHECK(linear_crossing(7.0, -3.0, 8.0, 1.0, 0.0) == 7.0 + 3.0 / 4.0);
+    // A non-dyadic root (v = 3 t - 2 from t = 0.25 to 1: root 2/3) to the rounding of three
+    // operations
+    CHECK(std::abs(linear_crossing(0.25, -1.25, 1.0, 1.0, 0.0) - 2.0 / 3.0) <=
+          3 * std::numeric_limits<double>::epsilon());
+    using B = xsimd::batch<double>;
+    std::array<double, B::size> lv{};
+    for (std::size_t i = 0; i < B::size; ++i)
+        lv[i] = -2.0 + 0.5 * double(i);
+    const B tb = linear_crossing(B(0.5), B(-3.0), B(1.5), B(5.0), B::load_unaligned(lv.data()));
+    for (std::size_t i = 0; i < B::size; ++i)
+        CHECK(tb.get(i) == linear_crossing(0.5, -3.0, 1.5, 5.0, lv[i]));
+}
+
+TEST_CASE("quadratic crossing is the exact root of a quadratic trace, to rounding") {
+    const double eps = std::numeric_limits<double>::epsilon();
+    const double r2 = std::sqrt(2.0);
+    // v = t^2 - 2 at unevenly spaced t = 0.5, 1.2, 1.7 crosses 0 at sqrt(2), between the last two
+    const auto v = [](double t) { return t * t - 2.0; };
+    const double up = quadratic_crossing(0.5, v(0.5), 1.2, v(1.2), 1.7, v(1.7), 0.0);
+    CHECK(std::abs(up - r2) <= 4 * eps * r2); // bisection to rounding of the Lagrange form
+    // the chord through the last two samples misses by 2e-2: the parabola is what helps
+    CHECK(std::abs(linear_crossing(1.2, v(1.2), 1.7, v(1.7), 0.0) - r2) > 1e-2);
+    // downward: v = 2 - t^2, and a level other than zero (v = t^2 reaches 3 at sqrt(3))
+    const auto w = [](double t) { return 2.0 - t * t; };
+    CHECK(std::abs(quadratic_crossing(0.5, w(0.5), 1.2, w(1.2), 1.7, w(1.7), 0.0) - r2) <=
+          4 * eps * r2);
+    const double r3 = std::sqrt(3.0);
+    CHECK(std::abs(quadratic_crossing(1.0, 1.0, 1.5, 2.25, 2.0, 4.0, 3.0) - r3) <= 4 * eps * r3);
+    // a linear trace is a parabola too: v = 2 t - 1 reaches 2 at t = 1.5
+    CHECK(std::abs(quadratic_crossing(0.0, -1.0, 1.0, 1.0, 2.0, 3.0, 2.0) - 1.5) <= 2 * eps);
+    // without three ordered times it is the linear crossing of the last two samples
+    CHECK(quadratic_crossing(1.2, 5.0, 1.2, v(1.2), 1.7, v(1.7), 0.0) ==
+          linear_crossing(1.2, v(1.2), 1.7, v(1.7), 0.0));
+    // float: the same root to float rounding
+    const float uf = quadratic_crossing(0.5f, -1.75f, 1.2f, 1.44f - 2.0f, 1.7f, 2.89f - 2.0f, 0.0f);
+    CHECK(std::abs(double(uf) - r2) <= 8 * std::numeric_limits<float>::epsilon() * r2);
 }

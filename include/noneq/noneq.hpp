@@ -7,6 +7,7 @@
 #include <noneq/units.hpp>
 
 // core
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/fermi_dirac.hpp>
