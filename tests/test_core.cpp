@@ -1,20 +1,25 @@
 // core/: exprel accuracy, the SIMD log_ratio and exp/exprel pair (core/simd_math.hpp),
-// domain_error messages, the bracketed root finder, value traits, threshold crossings.
+// domain_error messages, the bracketed root finder, value traits, threshold crossings, threads.
 #include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/simd_math.hpp>
+#include <noneq/core/threads.hpp>
 #include <noneq/core/value_traits.hpp>
 
 #include <doctest/doctest.h>
 
 #include <array>
+#include <atomic>
+#include <barrier>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace noneq;
@@ -324,4 +329,98 @@ TEST_CASE("quadratic crossing is the exact root of a quadratic trace, to roundin
     // float: the same root to float rounding
     const float uf = quadratic_crossing(0.5f, -1.75f, 1.2f, 1.44f - 2.0f, 1.7f, 2.89f - 2.0f, 0.0f);
     CHECK(std::abs(double(uf) - r2) <= 8 * std::numeric_limits<float>::epsilon() * r2);
+}
+
+// ---- worker threads (core/threads.hpp) ---------------------------------------------------------
+
+namespace {
+template <class F>
+std::string thrown_by(F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "no exception";
+}
+} // namespace
+
+TEST_CASE("run_on_threads runs every task once, task 0 on the calling thread") {
+    for (const auto start : {thread_start::independent, thread_start::together}) {
+        std::vector<int> out(6, -1);
+        std::vector<std::thread::id> who(6);
+        run_on_threads(
+            out.size(),
+            [&](std::size_t k) {
+                out[k] = int(k * k);
+                who[k] = std::this_thread::get_id();
+            },
+            start);
+        for (std::size_t k = 0; k < out.size(); ++k)
+            CHECK(out[k] == int(k * k));
+        CHECK(who[0] == std::this_thread::get_id());
+        CHECK(who[1] != std::this_thread::get_id());
+    }
+    int calls = 0;
+    run_on_threads(0, [&](std::size_t) { ++calls; });
+    CHECK(calls == 0);
+    std::thread::id one;
+    run_on_threads(1, [&](std::size_t) { one = std::this_thread::get_id(); });
+    CHECK(one == std::this_thread::get_id());
+}
+
+TEST_CASE("run_on_threads rethrows the lowest task's exception after every task has run") {
+    // Tasks 2 and 4 fail; task 4 is made to fail first in time, yet task 2's error is reported,
+    // as a sequential run over the chunks in order would report it.
+    for (const auto start : {thread_start::independent, thread_start::together}) {
+        std::atomic<int> ran{0};
+        std::atomic<bool> four_failed{false};
+        const auto msg = thrown_by([&] {
+            run_on_threads(
+                6,
+                [&](std::size_t k) {
+                    ++ran;
+                    if (k == 4) {
+                        four_failed = true;
+                        throw std::runtime_error("chunk 4");
+                    }
+                    if (k == 2) {
+                        while (!four_failed)
+                            std::this_thread::yield();
+                        throw std::runtime_error("chunk 2");
+                    }
+                },
+                start);
+        });
+        CHECK(msg == "chunk 2");
+        CHECK(ran == 6);
+    }
+    // the calling thread's own task counts as chunk 0, and a domain_error keeps its type
+    const auto fail_0_and_2 = [] {
+        run_on_threads(3, [](std::size_t k) {
+            if (k != 1) require_positive(k == 0 ? "x0" : "x2", -1.0);
+        });
+    };
+    CHECK_THROWS_AS(fail_0_and_2(), noneq::domain_error);
+    CHECK(thrown_by(fail_0_and_2).find("'x0'") != std::string::npos);
+    CHECK(thrown_by([] {
+              run_on_threads(1, [](std::size_t) { throw std::runtime_error("alone"); });
+          }) == "alone");
+}
+
+TEST_CASE("run_on_threads with thread_start::together lets the tasks meet at a barrier") {
+    constexpr std::size_t n = 4;
+    std::barrier sync(static_cast<std::ptrdiff_t>(n));
+    std::array<int, n> seen{};
+    std::atomic<int> arrived{0};
+    run_on_threads(
+        n,
+        [&](std::size_t k) {
+            ++arrived;
+            sync.arrive_and_wait(); // every task has arrived before any goes on
+            seen[k] = arrived.load();
+        },
+        thread_start::together);
+    for (const int s : seen)
+        CHECK(s == int(n));
 }

@@ -14,6 +14,7 @@
 #include <noneq/core/linear_solve.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/simd_math.hpp>
+#include <noneq/core/threads.hpp>
 #include <noneq/core/value_traits.hpp>
 
 // potentials
