@@ -1,6 +1,7 @@
 // What does a reversal potential cost? The GHK voltage equation per cell, scalar and over xsimd
 // batches (the same template), and a Ca2+ mixture by the Lewis (1979) closed form versus the
 // bracketed TOMS 748 solver. N cells with the squid axon's three ions and varying P_Na.
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/potential/ghk_divalent.hpp>
 #include <noneq/potential/ghk_voltage.hpp>
 

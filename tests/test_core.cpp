@@ -1,18 +1,26 @@
 // core/: exprel accuracy, the SIMD log_ratio and exp/exprel pair (core/simd_math.hpp),
-// domain_error messages, the bracketed root finder, value traits.
+// domain_error messages, the bracketed root finder, value traits, threshold crossings, threads.
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/simd_math.hpp>
+#include <noneq/core/threads.hpp>
 #include <noneq/core/value_traits.hpp>
 
 #include <doctest/doctest.h>
 
+#include <array>
+#include <atomic>
+#include <barrier>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace noneq;
 
@@ -273,4 +281,146 @@ TEST_CASE("find_root brackets, converges, and rejects a bracket without a sign c
     CHECK(r.hi - r.lo <= 4 * std::ldexp(1.0, -50) * 2.0);
     CHECK_THROWS_AS(find_root([](double x) { return x * x + 1.0; }, -1.0, 1.0),
                     noneq::domain_error);
+}
+
+// ---- threshold crossings (core/crossing.hpp) ---------------------------------------------------
+
+TEST_CASE("linear crossing is the exact root of a linear trace, up or down, scalar and batch") {
+    // v = 4 t + 1 sampled at t = 0.5 and 1.5 (v = 3, 7) reaches 6 at t = 1.25; every step below
+    // is exact in binary, so the result is too.
+    CHECK(linear_crossing(0.5, 3.0, 1.5, 7.0, 6.0) == 1.25);
+    CHECK(linear_crossing(0.5, 7.0, 1.5, 3.0, 6.0) == 0.75); // v = 9 - 4 t, downward
+    CHECK(linear_crossing(0.0, -1.0, 1.0, 1.0, 1.0) == 1.0); // the level at the right sample
+    // Step indices: s + the fraction of the step, exactly
+    CHECK(linear_crossing(7.0, -3.0, 8.0, 1.0, 0.0) == 7.0 + 3.0 / 4.0);
+    // A non-dyadic root (v = 3 t - 2 from t = 0.25 to 1: root 2/3) to the rounding of three
+    // operations
+    CHECK(std::abs(linear_crossing(0.25, -1.25, 1.0, 1.0, 0.0) - 2.0 / 3.0) <=
+          3 * std::numeric_limits<double>::epsilon());
+    using B = xsimd::batch<double>;
+    std::array<double, B::size> lv{};
+    for (std::size_t i = 0; i < B::size; ++i)
+        lv[i] = -2.0 + 0.5 * double(i);
+    const B tb = linear_crossing(B(0.5), B(-3.0), B(1.5), B(5.0), B::load_unaligned(lv.data()));
+    for (std::size_t i = 0; i < B::size; ++i)
+        CHECK(tb.get(i) == linear_crossing(0.5, -3.0, 1.5, 5.0, lv[i]));
+}
+
+TEST_CASE("quadratic crossing is the exact root of a quadratic trace, to rounding") {
+    const double eps = std::numeric_limits<double>::epsilon();
+    const double r2 = std::sqrt(2.0);
+    // v = t^2 - 2 at unevenly spaced t = 0.5, 1.2, 1.7 crosses 0 at sqrt(2), between the last two
+    const auto v = [](double t) { return t * t - 2.0; };
+    const double up = quadratic_crossing(0.5, v(0.5), 1.2, v(1.2), 1.7, v(1.7), 0.0);
+    CHECK(std::abs(up - r2) <= 4 * eps * r2); // bisection to rounding of the Lagrange form
+    // the chord through the last two samples misses by 2e-2: the parabola is what helps
+    CHECK(std::abs(linear_crossing(1.2, v(1.2), 1.7, v(1.7), 0.0) - r2) > 1e-2);
+    // downward: v = 2 - t^2, and a level other than zero (v = t^2 reaches 3 at sqrt(3))
+    const auto w = [](double t) { return 2.0 - t * t; };
+    CHECK(std::abs(quadratic_crossing(0.5, w(0.5), 1.2, w(1.2), 1.7, w(1.7), 0.0) - r2) <=
+          4 * eps * r2);
+    const double r3 = std::sqrt(3.0);
+    CHECK(std::abs(quadratic_crossing(1.0, 1.0, 1.5, 2.25, 2.0, 4.0, 3.0) - r3) <= 4 * eps * r3);
+    // a linear trace is a parabola too: v = 2 t - 1 reaches 2 at t = 1.5
+    CHECK(std::abs(quadratic_crossing(0.0, -1.0, 1.0, 1.0, 2.0, 3.0, 2.0) - 1.5) <= 2 * eps);
+    // without three ordered times it is the linear crossing of the last two samples
+    CHECK(quadratic_crossing(1.2, 5.0, 1.2, v(1.2), 1.7, v(1.7), 0.0) ==
+          linear_crossing(1.2, v(1.2), 1.7, v(1.7), 0.0));
+    // float: the same root to float rounding
+    const float uf = quadratic_crossing(0.5f, -1.75f, 1.2f, 1.44f - 2.0f, 1.7f, 2.89f - 2.0f, 0.0f);
+    CHECK(std::abs(double(uf) - r2) <= 8 * std::numeric_limits<float>::epsilon() * r2);
+}
+
+// ---- worker threads (core/threads.hpp) ---------------------------------------------------------
+
+namespace {
+template <class F>
+std::string thrown_by(F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return "no exception";
+}
+} // namespace
+
+TEST_CASE("run_on_threads runs every task once, task 0 on the calling thread") {
+    for (const auto start : {thread_start::independent, thread_start::together}) {
+        std::vector<int> out(6, -1);
+        std::vector<std::thread::id> who(6);
+        run_on_threads(
+            out.size(),
+            [&](std::size_t k) {
+                out[k] = int(k * k);
+                who[k] = std::this_thread::get_id();
+            },
+            start);
+        for (std::size_t k = 0; k < out.size(); ++k)
+            CHECK(out[k] == int(k * k));
+        CHECK(who[0] == std::this_thread::get_id());
+        CHECK(who[1] != std::this_thread::get_id());
+    }
+    int calls = 0;
+    run_on_threads(0, [&](std::size_t) { ++calls; });
+    CHECK(calls == 0);
+    std::thread::id one;
+    run_on_threads(1, [&](std::size_t) { one = std::this_thread::get_id(); });
+    CHECK(one == std::this_thread::get_id());
+}
+
+TEST_CASE("run_on_threads rethrows the lowest task's exception after every task has run") {
+    // Tasks 2 and 4 fail; task 4 is made to fail first in time, yet task 2's error is reported,
+    // as a sequential run over the chunks in order would report it.
+    for (const auto start : {thread_start::independent, thread_start::together}) {
+        std::atomic<int> ran{0};
+        std::atomic<bool> four_failed{false};
+        const auto msg = thrown_by([&] {
+            run_on_threads(
+                6,
+                [&](std::size_t k) {
+                    ++ran;
+                    if (k == 4) {
+                        four_failed = true;
+                        throw std::runtime_error("chunk 4");
+                    }
+                    if (k == 2) {
+                        while (!four_failed)
+                            std::this_thread::yield();
+                        throw std::runtime_error("chunk 2");
+                    }
+                },
+                start);
+        });
+        CHECK(msg == "chunk 2");
+        CHECK(ran == 6);
+    }
+    // the calling thread's own task counts as chunk 0, and a domain_error keeps its type
+    const auto fail_0_and_2 = [] {
+        run_on_threads(3, [](std::size_t k) {
+            if (k != 1) require_positive(k == 0 ? "x0" : "x2", -1.0);
+        });
+    };
+    CHECK_THROWS_AS(fail_0_and_2(), noneq::domain_error);
+    CHECK(thrown_by(fail_0_and_2).find("'x0'") != std::string::npos);
+    CHECK(thrown_by([] {
+              run_on_threads(1, [](std::size_t) { throw std::runtime_error("alone"); });
+          }) == "alone");
+}
+
+TEST_CASE("run_on_threads with thread_start::together lets the tasks meet at a barrier") {
+    constexpr std::size_t n = 4;
+    std::barrier sync(static_cast<std::ptrdiff_t>(n));
+    std::array<int, n> seen{};
+    std::atomic<int> arrived{0};
+    run_on_threads(
+        n,
+        [&](std::size_t k) {
+            ++arrived;
+            sync.arrive_and_wait(); // every task has arrived before any goes on
+            seen[k] = arrived.load();
+        },
+        thread_start::together);
+    for (const int s : seen)
+        CHECK(s == int(n));
 }

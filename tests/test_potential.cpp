@@ -1,7 +1,9 @@
 // potential/ and flux/ (GHK, chord, driving force, electrochemical work): identities that must
 // hold exactly or to a tolerance derived from the numerics, scalar and batch, and the errors.
+#include <noneq/flux/chord_current.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/flux/ohmic.hpp>
 #include <noneq/potential/chord.hpp>
 #include <noneq/potential/driving_force.hpp>
@@ -9,6 +11,7 @@
 #include <noneq/potential/ghk_divalent.hpp>
 #include <noneq/potential/ghk_voltage.hpp>
 #include <noneq/potential/nernst.hpp>
+#include <noneq/potential/reaction.hpp>
 
 #include <doctest/doctest.h>
 
@@ -484,4 +487,53 @@ TEST_CASE("driving force: chloride at -65 mV with E_Cl = -75 mV flows in and hyp
     CHECK(error_of([&] { ion_flow_direction(0, v, e); }).find("'z'") != std::string::npos);
     CHECK(error_of([&] { effect_on_membrane(make<unit::voltage>(std::nan("")), e); }).find("'v'") !=
           std::string::npos);
+}
+
+// ---- reaction free energy ----------------------------------------------------------------------
+
+TEST_CASE("reaction free energy dG0 + RT ln Q: the erythrocyte's ATP, equilibrium, batches") {
+    // Nelson & Cox, Lehninger Principles of Biochemistry, 5th ed., Worked Example 13-2: in the
+    // human erythrocyte ATP 2.25 mM, ADP 0.25 mM, Pi 1.65 mM, dG0' = -30.5 kJ/mol at 25 C give
+    // dG_p = -52 kJ/mol (quoted to 2 digits, so within 0.5 kJ/mol).
+    const auto T = kelvin(25.0_degC);
+    const auto dG0 = -30.5_kJ_per_mol;
+    const double ln_Q = std::log(0.25e-3 * 1.65e-3 / 2.25e-3); // [ADP][Pi]/[ATP], 1 M standard
+    const auto g = reaction_free_energy(dG0, ln_Q, T);
+    CHECK(std::abs(in_kJ_per_mol(g) - (-52.0)) < 0.5);
+    // The same number to rounding, with the exact R = k_B N_A = 8.31446261815324 J/(mol K) in
+    // long double (tolerance: a few ulp of the terms, |RT ln Q| < 22 kJ/mol, |dG| ~ 52 kJ/mol).
+    const long double ref =
+        -30500.0L + 8.31446261815324L * 298.15L * static_cast<long double>(ln_Q);
+    CHECK(std::abs(in_J_per_mol(g) - static_cast<double>(ref)) <= 1e-15 * 52e3);
+    // atp_hydrolysis_free_energy is this formula with Q written out (it reads ln Q through
+    // log_ratio, so the two agree to the rounding of ln Q: one ulp of 8.6 times RT)
+    const auto g_atp = atp_hydrolysis_free_energy(2.25_mM, 0.25_mM, 1.65_mM, T);
+    CHECK(std::abs(in_J_per_mol(g_atp) - in_J_per_mol(g)) <= 4e-15 * 52e3);
+    // Q = 1: dG = dG0 exactly. Q = K = exp(-dG0/RT): dG = 0 to the rounding of dG0.
+    CHECK(in_J_per_mol(reaction_free_energy(dG0, 0.0, T)) == -30500.0);
+    const double ln_K = 30500.0 / (constants::R.value() * T.value());
+    CHECK(std::abs(in_J_per_mol(reaction_free_energy(dG0, ln_K, T))) <= 1e-15 * 30500.0);
+
+    using B = xsimd::batch<double>;
+    std::array<double, B::size> lq{};
+    for (std::size_t i = 0; i < B::size; ++i)
+        lq[i] = -10.0 + 2.5 * double(i);
+    const auto gb = reaction_free_energy(unchecked, molar_energy<B>::from_value(B(-30500.0)),
+                                         B::load_unaligned(lq.data()), kelvin_t<B>(T.value()));
+    // the scalar and the batch product RT ln Q may round differently (one is contracted into a
+    // fused multiply-add, the other not): within two roundings of the terms
+    for (std::size_t i = 0; i < B::size; ++i) {
+        const double terms = 30500.0 + constants::R.value() * T.value() * std::abs(lq[i]);
+        CHECK(std::abs(gb.value().get(i) - reaction_free_energy(dG0, lq[i], T).value()) <=
+              2 * std::numeric_limits<double>::epsilon() * terms);
+    }
+
+    CHECK(error_of([&] { reaction_free_energy(dG0, ln_Q, 0.0_K); }).find("'T'") !=
+          std::string::npos);
+    CHECK(error_of([&] { reaction_free_energy(dG0, std::nan(""), T); }).find("'ln_Q'") !=
+          std::string::npos);
+    CHECK(error_of([&] {
+              reaction_free_energy(
+                  make<unit::molar_energy>(std::numeric_limits<double>::infinity()), ln_Q, T);
+          }).find("'dG0'") != std::string::npos);
 }

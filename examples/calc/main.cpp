@@ -10,6 +10,7 @@
 //   noneq-calc work --z 1 --from 145 --to 12 --dpsi -70
 //   noneq-calc pmf --dpsi -150 --ph-in 7.8 --ph-out 7.0 --celsius 25
 #include <noneq/flux/ghk_current.hpp>
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/potential/driving_force.hpp>
 #include <noneq/potential/electrochemical.hpp>
 #include <noneq/potential/ghk_divalent.hpp>

@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     return noneq_example::run([&] {
         const auto c = carrier_name == "hole" ? carrier::hole : carrier::electron;
         const auto Tq = temperature<double>::from_value(T);
-        const double kT_eV = constants::k_B.value() * T / constants::e.value();
+        const double kT_eV = thermal_voltage(Tq).value(); // kT / e in V is kT in eV
         const bool have_ef = app.count("--ef-ev") > 0;
         std::printf("model=%s\n", model.c_str());
         seebeck_coefficient<double> S;
@@ -98,7 +98,8 @@ int main(int argc, char** argv) {
         }
         kv("T_K", T);
         kv("S_uV_per_K", in_uV_per_K(S));
-        kv("S_over_k_over_e", S.value() / (constants::k_B.value() / constants::e.value()));
+        kv("S_over_k_over_e",
+           S.value() / thermal_voltage(temperature<double>::from_value(1.0)).value());
         // V_cold - V_hot over delta_t around T (the cold end is negative for electrons).
         const auto Th = temperature<double>::from_value(T + 0.5 * delta_t);
         const auto Tc = temperature<double>::from_value(T - 0.5 * delta_t);

@@ -3,6 +3,7 @@
 // by the Lewis (1979) closed form; the driving force on Cl-; the proton motive force.
 #include "tour.hpp"
 
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/potential/driving_force.hpp>
 #include <noneq/potential/electrochemical.hpp>
 #include <noneq/potential/ghk_divalent.hpp>

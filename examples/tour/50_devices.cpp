@@ -23,7 +23,7 @@ tour::registrar reg{
         // Sodium: free-electron E_F = 3.24 eV (Ashcroft & Mermin Table 2.1), 300 K; the general
         // Fermi-Dirac form at eta = E_F / kT (r = 0).
         const auto T = 300.0_K;
-        const double eta = 3.24 / (constants::k_B.value() * 300.0 / constants::e.value());
+        const double eta = 3.24 / thermal_voltage(T).value(); // E_F / kT, both in eV
         tour::kv("seebeck_Na_uV_per_K", in_uV_per_K(seebeck_fermi_dirac(0.0, eta)));
         // Shockley-Queisser under ASTM G173-03 AM1.5G, cell at 300 K.
         const auto am15 = load_astm_g173(std::string(NONEQ_DATA_DIR) + "/astm_g173.csv");

@@ -7,12 +7,14 @@
 #include <noneq/units.hpp>
 
 // core
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/fermi_dirac.hpp>
 #include <noneq/core/linear_solve.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/simd_math.hpp>
+#include <noneq/core/threads.hpp>
 #include <noneq/core/value_traits.hpp>
 
 // potentials
@@ -25,9 +27,11 @@
 #include <noneq/potential/reaction.hpp>
 
 // flux laws
+#include <noneq/flux/chord_current.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
 #include <noneq/flux/ghk_slope.hpp>
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/flux/markov_cycle.hpp>
 #include <noneq/flux/ohmic.hpp>
 

@@ -2,6 +2,7 @@
 // (Hodgkin & Katz 1949), NEURON's default ion concentrations and its nernst()/ghk() functions,
 // the textbook Nernst slope per pH unit.
 #include <noneq/flux/ghk_current.hpp>
+#include <noneq/flux/ghk_reversal.hpp>
 #include <noneq/potential/electrochemical.hpp>
 #include <noneq/potential/ghk_divalent.hpp>
 #include <noneq/potential/ghk_voltage.hpp>

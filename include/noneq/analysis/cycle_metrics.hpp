@@ -5,9 +5,9 @@
 // pass the model's right-hand side at the samples for exact values, or an empty span to use
 // central differences). Definitions, per cycle, then averaged over the cycles:
 //   upstroke time   t_up: upward crossing of V = threshold_mV (default -20 mV), linear
-//   interpolation
-//                   between samples. A cycle runs from one t_up to the next; only cycles that
-//                   start at or after t_start count.
+//                   interpolation between samples (core/crossing.hpp, as every crossing here). A
+//                   cycle runs from one t_up to the next; only cycles that start at or after
+//                   t_start count.
 //   cycle length    CL = t_up(k+1) - t_up(k); rate = 60/CL beats per minute.
 //   overshoot       the maximum of V in the cycle (the action potential's peak), mV.
 //   MDP             maximum diastolic potential: the minimum of V in the cycle (after the peak).
@@ -23,6 +23,7 @@
 // Fewer than one complete cycle after t_start gives n_cycles = 0 and NaN metrics.
 #pragma once
 
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 
 #include <algorithm>
@@ -49,9 +50,6 @@ struct cycle_metrics {
 };
 
 namespace detail {
-inline double cross_time(double t0, double v0, double t1, double v1, double level) {
-    return t0 + (t1 - t0) * (level - v0) / (v1 - v0);
-}
 /// Linear interpolation of y at time t (t within the sampled range).
 inline double sample_at(std::span<const double> t, std::span<const double> y, double tq) {
     const auto it = std::upper_bound(t.begin(), t.end(), tq);
@@ -90,7 +88,7 @@ inline cycle_metrics measure_cycles(std::span<const double> t, std::span<const d
     std::vector<std::size_t> up_i;
     for (std::size_t i = 1; i < t.size(); ++i)
         if (v[i - 1] < opt.threshold_mV && v[i] >= opt.threshold_mV) {
-            up_t.push_back(detail::cross_time(t[i - 1], v[i - 1], t[i], v[i], opt.threshold_mV));
+            up_t.push_back(linear_crossing(t[i - 1], v[i - 1], t[i], v[i], opt.threshold_mV));
             up_i.push_back(i);
         }
     cycle_metrics m;
@@ -116,12 +114,12 @@ inline cycle_metrics measure_cycles(std::span<const double> t, std::span<const d
         const std::size_t lo = k == 0 ? std::size_t(0) : up_i[k - 1];
         for (std::size_t i = ipk; i > lo; --i)
             if (v[i - 1] < half && v[i] >= half) {
-                t_rise = detail::cross_time(t[i - 1], v[i - 1], t[i], v[i], half);
+                t_rise = linear_crossing(t[i - 1], v[i - 1], t[i], v[i], half);
                 break;
             }
         for (std::size_t i = ipk; i < imin; ++i)
             if (v[i] >= half && v[i + 1] < half) {
-                t_fall = detail::cross_time(t[i], v[i], t[i + 1], v[i + 1], half);
+                t_fall = linear_crossing(t[i], v[i], t[i + 1], v[i + 1], half);
                 break;
             }
         double top_k = NAN;
@@ -129,7 +127,7 @@ inline cycle_metrics measure_cycles(std::span<const double> t, std::span<const d
         for (std::size_t i = ipk; i > lo; --i)
             if (dvdt[i - 1] < opt.top_dvdt_V_per_s && dvdt[i] >= opt.top_dvdt_V_per_s) {
                 const double tc =
-                    detail::cross_time(t[i - 1], dvdt[i - 1], t[i], dvdt[i], opt.top_dvdt_V_per_s);
+                    linear_crossing(t[i - 1], dvdt[i - 1], t[i], dvdt[i], opt.top_dvdt_V_per_s);
                 top_k = detail::sample_at(t, v, tc);
                 break;
             }

@@ -16,7 +16,8 @@
 // Hydrolysis free energies dG = dG0' + RT ln Q, with Q in the 1 M standard state at pH 7:
 //   ATP + H2O -> ADP + Pi:  dG0' = -30.5 kJ/mol;  PPi + H2O -> 2 Pi:  dG0' = -19.2 kJ/mol
 //   (Nelson & Cox, Lehninger Principles of Biochemistry, 5th ed., Table 13-4, 25 C, pH 7);
-//   ATP's dG is atp_hydrolysis_free_energy of potential/reaction.hpp (one formula, one place).
+//   both through reaction_free_energy of potential/reaction.hpp (one formula, one place); ATP's
+//   dG is atp_hydrolysis_free_energy there.
 // A pump moving n H+ per fuel molecule runs forward only while the cycle's free energy
 // dG_fuel + n dmu_H < 0; the largest admissible n is floor(-dG_fuel / dmu_H). Measured
 // stoichiometries: 2 H+/ATP and 1 H+/PPi in red-beet tonoplast vesicles (Schmidt & Briskin 1993,
@@ -56,14 +57,6 @@ voltage<V> tonoplast_pmf(V pH_cyt, V pH_vac, const voltage<V>& dpsi, const tempe
     return proton_motive_force(dpsi, pH_vac - pH_cyt, T);
 }
 
-/// Free energy of a hydrolysis with standard dG0 (J/mol) and reaction quotient ln Q, unchecked.
-template <value_type V>
-molar_energy<V> hydrolysis_free_energy(unchecked_t, const molar_energy<V>& dG0, V ln_Q,
-                                       const temperature<V>& T) {
-    return molar_energy<V>::from_value(dG0.value() +
-                                       V(scalar_t<V>(constants::R.value())) * T.value() * ln_Q);
-}
-
 /// dG of pyrophosphate hydrolysis: dG0' + RT ln([Pi]^2 / [PPi] / 1 M). Concentrations > 0.
 template <value_type V>
 molar_energy<V> ppi_hydrolysis_free_energy(
@@ -76,7 +69,7 @@ molar_energy<V> ppi_hydrolysis_free_energy(
     require_positive("T", T.value(), "K");
     require_finite("dG0", dG0.value(), "J/mol");
     const V molar(scalar_t<V>(1000));
-    return hydrolysis_free_energy(
+    return reaction_free_energy(
         unchecked, dG0, V(scalar_t<V>(2)) * log(pi.value() / molar) - log(ppi.value() / molar), T);
 }
 

@@ -39,9 +39,11 @@ namespace noneq::devices {
 enum class carrier { electron = -1, hole = 1 };
 
 namespace detail {
+/// k_B / e, V/K: the thermal voltage (constants.hpp, written once) at 1 K.
 template <class V>
-constexpr V k_over_e() {
-    return V(scalar_t<V>(constants::k_B.value() / constants::e.value()));
+V k_over_e() {
+    using S = scalar_t<V>;
+    return V(thermal_voltage(temperature<S>::from_value(S(1))).value());
 }
 template <class V>
 seebeck_coefficient<V> signed_s(carrier c, const V& magnitude_in_k_over_e) {

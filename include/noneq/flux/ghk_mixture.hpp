@@ -3,7 +3,8 @@
 //   I = sum_i z_i F P_i (c_in,i - c_out,i e^{-z_i u}) exprel(-z_i u),   u = F V / (RT),
 // exact and smooth through V = 0. Outward current is positive; the total vanishes at the mixture's
 // reversal potential (potential/ghk_voltage.hpp for monovalent ions, potential/ghk_divalent.hpp
-// for any valences).
+// for |z| <= 2, flux/ghk_reversal.hpp for any valences). The ion record `ghk_ion` and its checks
+// come from potential/ghk_voltage.hpp: flux/ sits above potential/.
 #pragma once
 
 #include <noneq/constants.hpp>
@@ -35,15 +36,6 @@ V ghk_charge_flux(std::span<const ghk_ion<V, PUnit>> ions, const voltage<V>& v,
                         ghk_flux(unchecked, ion.z, P, v, ion.c_in, ion.c_out, T).value();
     }
     return sum;
-}
-
-/// Checks a non-empty list of ions with 0 < |z| <= max_abs_z (0: any nonzero z); see
-/// check_ghk_ion.
-template <value_type V, class PUnit>
-void check_ghk_ions(std::span<const ghk_ion<V, PUnit>> ions, int max_abs_z = 0) {
-    require(!ions.empty(), "ions.size()", ions.size(), ">= 1 ion");
-    for (std::size_t i = 0; i < ions.size(); ++i)
-        check_ghk_ion(ions[i], i, max_abs_z);
 }
 
 } // namespace detail

@@ -4,6 +4,7 @@
 // integrate functions, which copy their observer; integrate_guarded takes it by reference).
 #pragma once
 
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 
 #include <algorithm>
@@ -70,24 +71,10 @@ public:
 private:
     /// The threshold crossing in [t_prev_, t]: the root of the quadratic through the last three
     /// observations (it takes v_prev_ < thr <= v at the ends, so the root is bracketed), found
-    /// by bisection to rounding; linear if there are only two observations.
+    /// by bisection to rounding; linear if there are only two observations (core/crossing.hpp).
     double crossing(double t, double v) const {
-        const double lin = t_prev_ + (thr_ - v_prev_) / (v - v_prev_) * (t - t_prev_);
-        if (!has_pp_ || !(t_pp_ < t_prev_)) return lin;
-        const double t0 = t_pp_, t1 = t_prev_, t2 = t, v0 = v_pp_, v1 = v_prev_, v2 = v;
-        auto q = [&](double s) { // Lagrange form, minus the threshold
-            return v0 * (s - t1) * (s - t2) / ((t0 - t1) * (t0 - t2)) +
-                   v1 * (s - t0) * (s - t2) / ((t1 - t0) * (t1 - t2)) +
-                   v2 * (s - t0) * (s - t1) / ((t2 - t0) * (t2 - t1)) - thr_;
-        };
-        double lo = t1, hi = t2;
-        for (int k = 0; k < 80 && hi - lo > 0; ++k) {
-            const double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) break;
-            (q(mid) < 0 ? lo : hi) = mid;
-        }
-        const double r = 0.5 * (lo + hi);
-        return std::isfinite(r) ? r : lin;
+        if (!has_pp_) return linear_crossing(t_prev_, v_prev_, t, v, thr_);
+        return quadratic_crossing(t_pp_, v_pp_, t_prev_, v_prev_, t, v, thr_);
     }
 
     double thr_;

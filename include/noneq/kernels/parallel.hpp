@@ -8,15 +8,15 @@
 // blocks, so every element is computed by exactly the same instructions as in a sequential call
 // and the results are bitwise identical. A worker's exception is carried back to the caller; if
 // several chunks hold bad input, the one with the lowest indices is reported, as a sequential
-// call would report it. Threads are started per call (tens of microseconds), so small arrays run
-// on the calling thread.
+// call would report it (core/threads.hpp runs the chunks). Threads are started per call (tens of
+// microseconds), so small arrays run on the calling thread.
 #pragma once
+
+#include <noneq/core/threads.hpp>
 
 #include <algorithm>
 #include <cstddef>
-#include <exception>
 #include <thread>
-#include <vector>
 
 namespace noneq::kernels {
 
@@ -44,7 +44,8 @@ inline constexpr std::size_t block_size = 1024;
 inline constexpr std::size_t min_elements_per_thread = 64 * block_size;
 
 /// Calls f(begin, end) over a partition of [0, n): on the calling thread, or on ex.threads
-/// threads with chunk boundaries on block boundaries. Rethrows the lowest chunk's exception.
+/// threads with chunk boundaries on block boundaries (chunk 0 on the calling thread, chunks
+/// without a thread after it). Rethrows the lowest chunk's exception.
 template <class F>
 void run_partitioned(const execution& ex, std::size_t n, F&& f) {
     const std::size_t blocks = (n + block_size - 1) / block_size;
@@ -54,31 +55,11 @@ void run_partitioned(const execution& ex, std::size_t n, F&& f) {
         f(std::size_t{0}, n);
         return;
     }
-    std::vector<std::exception_ptr> errors(nt);
-    const auto chunk = [&](std::size_t k) {
+    run_on_threads(nt, [&](std::size_t k) {
         const std::size_t b = std::min(n, blocks * k / nt * block_size);
         const std::size_t e = std::min(n, blocks * (k + 1) / nt * block_size);
-        try {
-            f(b, e);
-        } catch (...) {
-            errors[k] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> workers;
-    workers.reserve(nt - 1);
-    try {
-        for (std::size_t k = 1; k < nt; ++k)
-            workers.emplace_back(chunk, k);
-    } catch (...) {
-        // Could not start a thread: finish the remaining chunks here.
-        for (std::size_t k = workers.size() + 1; k < nt; ++k)
-            chunk(k);
-    }
-    chunk(0);
-    for (auto& w : workers)
-        w.join();
-    for (const auto& err : errors)
-        if (err) std::rethrow_exception(err);
+        f(b, e);
+    });
 }
 
 } // namespace detail

@@ -74,8 +74,9 @@ inline const fcc_metal& fcc_metal_by_name(std::string_view name) {
 }
 
 namespace detail {
+/// kT in eV: numerically the thermal voltage k_B T / e in volts (constants.hpp, written once).
 inline double kT_eV(double T) {
-    return constants::k_B.value() * T / constants::e.value();
+    return thermal_voltage(temperature<double>::from_value(T)).value();
 }
 } // namespace detail
 

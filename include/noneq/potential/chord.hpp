@@ -10,12 +10,13 @@
 //  * ghk_linear_conductance: z^2 F^2 P cbar / RT, cbar = (c_in + c_out)/2, the slope of the GHK
 //    current in its linear limit (c_in -> c_out, V -> 0), where the chord equation agrees with
 //    the GHK voltage equation to second order in the concentration differences.
+// The total ohmic current of the branches, zero at the chord potential, is a flux law and lives
+// one layer up, in flux/chord_current.hpp (potential/ includes nothing from flux/).
 #pragma once
 
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
-#include <noneq/flux/ohmic.hpp>
 #include <noneq/units.hpp>
 
 #include <cstddef>
@@ -69,26 +70,6 @@ voltage<V> chord_potential(std::span<const chord_branch<V, GUnit>> branches) {
     return chord_potential(unchecked, branches);
 }
 
-/// Total ohmic current sum_i g_i (v - E_i) (outward positive), unchecked; zero at the chord
-/// potential. A current for total conductances, a current density for conductance densities.
-template <value_type V, class GUnit>
-auto chord_total_current(unchecked_t, std::span<const chord_branch<V, GUnit>> branches,
-                         const voltage<V>& v) {
-    using I = decltype(ohmic_current(branches[0].g, v, branches[0].E));
-    I sum = I::from_value(V(scalar_t<V>(0)));
-    for (const auto& b : branches)
-        sum += ohmic_current(b.g, v, b.E);
-    return sum;
-}
-
-/// Total ohmic current sum_i g_i (v - E_i); throws domain_error for invalid branches or v.
-template <value_type V, class GUnit>
-auto chord_total_current(std::span<const chord_branch<V, GUnit>> branches, const voltage<V>& v) {
-    detail::check_chord_branches(branches);
-    require_finite("v", v.value(), "V");
-    return chord_total_current(unchecked, branches, v);
-}
-
 namespace detail {
 template <class T>
 struct is_chord_branch : std::false_type {};
@@ -102,18 +83,12 @@ concept chord_branch_range = std::ranges::contiguous_range<R> &&
     detail::is_chord_branch<std::ranges::range_value_t<R>>::value &&
     !std::is_same_v<std::remove_cvref_t<R>, std::span<const std::ranges::range_value_t<R>>>;
 
-/// Convenience overloads for any contiguous range of branches (std::array, std::vector, ...).
+/// Convenience overload for any contiguous range of branches (std::array, std::vector, ...).
 template <chord_branch_range R>
 auto chord_potential(const R& branches) {
     using B = std::ranges::range_value_t<R>;
     return chord_potential(
         std::span<const B>(std::ranges::data(branches), std::ranges::size(branches)));
-}
-template <chord_branch_range R, class Vq>
-auto chord_total_current(const R& branches, const Vq& v) {
-    using B = std::ranges::range_value_t<R>;
-    return chord_total_current(
-        std::span<const B>(std::ranges::data(branches), std::ranges::size(branches)), v);
 }
 
 /// Exact GHK chord conductance (per area) I_GHK(v) / (v - E) of one ion, unchecked: z != 0,

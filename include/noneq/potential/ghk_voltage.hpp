@@ -7,10 +7,12 @@
 //
 // Potentials are inside minus outside. Permeabilities may be relative (dimensionless, e.g. the
 // squid axon's P_K : P_Na : P_Cl = 1 : 0.04 : 0.45) or absolute (m/s); only their ratios matter.
-// The equation holds for |z| == 1 only; for Ca2+ and other valences see ghk_divalent.hpp.
+// The equation holds for |z| == 1 only; for Ca2+ and other valences see ghk_divalent.hpp (closed
+// form for |z| <= 2) and flux/ghk_reversal.hpp (any valences, the zero of the total current).
 //
-// The same `ghk_ion` record describes an ion of any valence for ghk_divalent.hpp and
-// flux/ghk_mixture.hpp.
+// The same `ghk_ion` record describes an ion of any valence for ghk_divalent.hpp and, one layer
+// up, for flux/ghk_mixture.hpp and flux/ghk_reversal.hpp (flux/ includes potential/, never the
+// other way round).
 #pragma once
 
 #include <noneq/constants.hpp>
@@ -78,6 +80,15 @@ void check_ghk_ion(const ghk_ion<V, PUnit>& ion, std::size_t i, int max_abs_z) {
     if (!all_lanes(nonneg(co))) require(nonneg(co), name("c_out"), co, ">= 0, finite", "mol/m^3");
 }
 
+/// Checks a non-empty list of ions with 0 < |z| <= max_abs_z (0: any nonzero z); see
+/// check_ghk_ion.
+template <value_type V, class PUnit>
+void check_ghk_ions(std::span<const ghk_ion<V, PUnit>> ions, int max_abs_z = 0) {
+    require(!ions.empty(), "ions.size()", ions.size(), ">= 1 ion");
+    for (std::size_t i = 0; i < ions.size(); ++i)
+        check_ghk_ion(ions[i], i, max_abs_z);
+}
+
 } // namespace detail
 
 /// GHK voltage of monovalent ions, unchecked: the caller guarantees |z| == 1 for every ion,
@@ -106,9 +117,7 @@ voltage<V> ghk_voltage(unchecked_t, std::span<const ghk_ion<V, PUnit>> ions,
 /// concentration of the permeant cations and inside of the anions is zero).
 template <value_type V, class PUnit>
 voltage<V> ghk_voltage(std::span<const ghk_ion<V, PUnit>> ions, const temperature<V>& T) {
-    require(!ions.empty(), "ions.size()", ions.size(), ">= 1 ion");
-    for (std::size_t i = 0; i < ions.size(); ++i)
-        detail::check_ghk_ion(ions[i], i, 1);
+    detail::check_ghk_ions(ions, 1);
     require_positive("T", T.value(), "K");
     V num(scalar_t<V>(0)), den(scalar_t<V>(0));
     for (const auto& ion : ions) {
