@@ -19,7 +19,9 @@
 // variable and the time. Optionally several threads share the cells (a barrier per block).
 #pragma once
 
+#include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
+#include <noneq/core/threads.hpp>
 #include <noneq/core/value_traits.hpp>
 #include <noneq/population/stepping.hpp>
 #include <noneq/units.hpp>
@@ -187,19 +189,18 @@ public:
         if (T <= 1) {
             done = run_blocks(0, nb, steps, nullptr, f);
         } else {
+            // `together`: the threads meet at a barrier per block, so all start or none does.
             std::barrier sync(static_cast<std::ptrdiff_t>(T));
             std::atomic<bool> failed{false};
             const shared sh{sync, failed};
             std::vector<failure> fs(T);
             std::vector<std::size_t> dones(T, 0);
-            {
-                std::vector<std::jthread> pool;
-                pool.reserve(T);
-                for (unsigned t = 0; t < T; ++t)
-                    pool.emplace_back([&, t] {
-                        dones[t] = run_blocks(nb * t / T, nb * (t + 1) / T, steps, &sh, fs[t]);
-                    });
-            } // joins
+            run_on_threads(
+                T,
+                [&](std::size_t t) {
+                    dones[t] = run_blocks(nb * t / T, nb * (t + 1) / T, steps, &sh, fs[t]);
+                },
+                thread_start::together);
             done = dones[0];
             for (auto& g : fs)
                 if (g.bad && (!f.bad || g.step < f.step)) f = g;
@@ -332,10 +333,10 @@ private:
             const std::size_t c = cell0 + l;
             if (!up.get(l) || c >= n_) continue;
             const double a = double(vo.get(l)), z = double(vn.get(l));
-            const double frac = (opt_.threshold_mV - a) / (z - a);
             const std::uint32_t cnt = counts_[c];
             if (cnt < opt_.spike_capacity)
-                times_[c * opt_.spike_capacity + cnt] = (double(s) + frac) * dt_u_;
+                times_[c * opt_.spike_capacity + cnt] =
+                    linear_crossing(double(s), a, double(s) + 1.0, z, opt_.threshold_mV) * dt_u_;
             counts_[c] = cnt + 1;
         }
     }
