@@ -11,9 +11,16 @@
 //   model is stiff.
 // severi2012/rhs/1 and severi2012/rhs_batch/L: one right-hand side (31 states), scalar and over
 //   an xsimd batch of L states.
+// severi2012/population/N: N cells as one SIMD population (population/population.hpp: forward
+//   Euler at dt 1e-5 s, every cell from the limit-cycle state), 0.2 s per iteration. Counters:
+//   sim_s_per_cpu_s_per_cell (N cells x simulated seconds per CPU second: compare with the
+//   one-cell runs' sim_s_per_cpu_s, which is what N independent one-cell runs achieve per cell)
+//   and cl_error_us, the cycle length over 2 s of one such cell against the same dopri5
+//   reference as above.
 #include <noneq/analysis/cycle_metrics.hpp>
 #include <noneq/cardiac/severi2012.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
+#include <noneq/population/population.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -109,4 +116,46 @@ void severi_rhs_batch(benchmark::State& state) {
 }
 BENCHMARK(severi_rhs_batch)
     ->Name("severi2012/rhs_batch/" + std::to_string(xsimd::batch<double>::size));
+
+using severi_cell = noneq::ode_cell<sv::model>;
+noneq::population<severi_cell> severi_population(std::size_t n) {
+    using namespace noneq::literals;
+    noneq::population<severi_cell>::options opt;
+    opt.spike_capacity = 0;
+    const auto& x0 = limit_cycle_state();
+    return noneq::population<severi_cell>(n, severi_cell(sv::model{}, x0, sv::state_names, 1.0),
+                                          1e-5 * 1.0_s, x0[sv::V] * 1.0_mV, opt);
+}
+
+// The cycle length over 2 s of one population cell (V sampled every 0.1 ms, as run() does).
+double population_cycle_length_s() {
+    auto pop = severi_population(1);
+    std::vector<double> t, v;
+    for (std::size_t k = 0; k <= 20000; ++k) {
+        t.push_back(double(k) * 1e-4);
+        v.push_back(noneq::in_mV(pop.v(0)));
+        pop.advance_steps(10);
+    }
+    return noneq::measure_cycles(t, v).cycle_length_s;
+}
+
+void severi_population_run(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    auto pop = severi_population(n);
+    const std::size_t steps = 20000; // 0.2 s
+    for (auto _ : state) {
+        pop.advance_steps(steps);
+        benchmark::ClobberMemory();
+    }
+    state.counters["sim_s_per_cpu_s_per_cell"] = benchmark::Counter(
+        0.2 * double(n) * double(state.iterations()), benchmark::Counter::kIsRate);
+    static const double cl_ref = run(noneq::cardiac::run_method::dopri5, 1e-11, 2.0).cl_s;
+    static const double cl = population_cycle_length_s();
+    state.counters["cycle_length_ms"] = cl * 1e3;
+    state.counters["cl_error_us"] = std::abs(cl - cl_ref) * 1e6;
+}
+BENCHMARK(severi_population_run)
+    ->Name("severi2012/population")
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond);
 } // namespace
