@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
                               "' is not one of exp, rk4, dopri5, rosenbrock");
         }
         using namespace noneq;
+        using namespace noneq::literals;
         auto ax = hh::make_axon(current_density<double>::from_value(i * 1e-2),
                                 noneq::time<double>::from_value(delay * 1e-3),
                                 noneq::celsius<double>(t_celsius));
@@ -92,10 +93,11 @@ int main(int argc, char** argv) {
         std::size_t steps = 0;
         int rc = 0;
         try {
-            steps = run(ax, x, 0.0, t_end, m, {dt, 1e-8, 1e-8}, [&](const auto& s, double t) {
-                sd(s, t);
-                if (want_trace) trace(s, t);
-            });
+            steps = run(ax, x, 0.0_ms, t_end * 1.0_ms, m, {dt * 1.0_ms, 1e-8, 1e-8},
+                        [&](const auto& s, double t) {
+                            sd(s, t);
+                            if (want_trace) trace(s, t);
+                        });
         } catch (const integration_error& e) {
             std::fprintf(stderr, "%s\n", e.what());
             rc = 1;

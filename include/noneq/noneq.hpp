@@ -10,7 +10,10 @@
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/fermi_dirac.hpp>
+#include <noneq/core/jacobian.hpp>
 #include <noneq/core/linear_solve.hpp>
+#include <noneq/core/lu.hpp>
+#include <noneq/core/newton.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/simd_math.hpp>
 #include <noneq/core/value_traits.hpp>
@@ -35,10 +38,11 @@
 
 #include <noneq/integrate/exponential.hpp>
 #include <noneq/integrate/guarded.hpp>
-#include <noneq/integrate/jacobian.hpp>
 #include <noneq/integrate/observers.hpp>
+#include <noneq/integrate/rodas4.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
 #include <noneq/integrate/run.hpp>
+#include <noneq/integrate/time_unit.hpp>
 
 // kernels
 #include <noneq/kernels/arrays.hpp>
@@ -61,7 +65,6 @@
 #include <noneq/membrane/cardiac/calcium_buffering.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/membrane/cardiac/funny_current.hpp>
-#include <noneq/membrane/cardiac/rodas.hpp>
 #include <noneq/membrane/cardiac/ryanodine_receptor.hpp>
 #include <noneq/membrane/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/membrane/cardiac/sodium_potassium_pump.hpp>
