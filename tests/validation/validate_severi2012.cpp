@@ -37,8 +37,8 @@ cycle_metrics simulate(const severi2012::parameters& p) {
     const double t_keep = std::max(0.0, t_end - window);
     auto x = severi2012::initial_state;
     cardiac::run_cell(
-        mdl, x, severi2012::state_scale, time<double>::from_value(0.0),
-        time<double>::from_value(t_end),
+        mdl, x, severi2012::state_scale, noneq::time<double>::from_value(0.0),
+        noneq::time<double>::from_value(t_end),
         [&](const severi2012::state& x, double ts) {
             if (ts < t_keep) return;
             severi2012::state dx;
