@@ -14,6 +14,7 @@
 #include <noneq/integrate/rodas4.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
 #include <noneq/integrate/run.hpp>
+#include <noneq/integrate/stop_at_outputs.hpp>
 #include <noneq/integrate/time_unit.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
@@ -395,4 +396,30 @@ TEST_CASE("front-end: the time unit is the model's, times are quantities") {
                          domain_error);
     CHECK_THROWS_WITH_AS(run(sys, x, 0.0_s, 1.0_s, method::rodas4, {-1.0_s, 1e-8, 1e-8}),
                          doctest::Contains("'dt'"), domain_error);
+}
+
+TEST_CASE("front-end: dopri5 steps that stop on the output times") {
+    decay sys;
+    decay::state_type x{1.0, 0.0};
+    std::vector<double> ts;
+    run_options o{0.3_s, 1e-11, 1e-11};
+    o.at = output::stop;
+    run(sys, x, 0.0_s, 2.0_s, method::dopri5, o,
+        [&](const decay::state_type&, double t) { ts.push_back(t); });
+    // n = ceil(2 / 0.3) = 7 equal intervals (spacing <= dt), each end reached exactly
+    REQUIRE(ts.size() == 8);
+    for (std::size_t k = 0; k < ts.size(); ++k)
+        CHECK(ts[k] == 2.0 * static_cast<double>(k) / 7.0);
+    CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
+    CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
+    // a blow-up stops with the last good state
+    blow_up b;
+    std::array<double, 2> y{0.0, 1.0};
+    auto st =
+        odeint::make_controlled(1e-9, 1e-9, odeint::runge_kutta_dopri5<std::array<double, 2>>{});
+    CHECK_THROWS_AS(integrate_stop_at_outputs(st, b, y, 0.0, 2.0, 0.1,
+                                              [](const std::array<double, 2>&, double) {}),
+                    integration_error);
+    CHECK(std::isfinite(y[1]));
+    CHECK(y[1] > 10.0);
 }

@@ -42,6 +42,7 @@
 #include <noneq/integrate/rodas4.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
 #include <noneq/integrate/run.hpp>
+#include <noneq/integrate/stop_at_outputs.hpp>
 #include <noneq/integrate/time_unit.hpp>
 
 // kernels

@@ -14,6 +14,7 @@
 //     exponential  noneq::exponential_euler (membranes), fixed step dt
 //     rk4          odeint runge_kutta4, fixed step dt
 //     dopri5       odeint runge_kutta_dopri5, error controlled, dense output observed every dt
+//                  (or, with options.at = output::stop, steps that land on the output times)
 //     rosenbrock   odeint rosenbrock4 (uBLAS state, rosenbrock.hpp), error controlled, dense output
 //     rodas4       noneq::rodas4 (rodas4.hpp; std::array state), error controlled, dense output
 // * observer(const state_type&, double t): t in the model's unit; at t0 and after every step
@@ -27,6 +28,7 @@
 #include <noneq/integrate/guarded.hpp>
 #include <noneq/integrate/rodas4.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
+#include <noneq/integrate/stop_at_outputs.hpp>
 #include <noneq/integrate/time_unit.hpp>
 #include <noneq/units.hpp>
 
@@ -75,6 +77,10 @@ inline method parse_method(std::string_view s) {
                        "' is not one of exp, rk4, dopri5, rosenbrock, rodas4");
 }
 
+/// How the adaptive methods reach the output times: by continuous (dense) output, or (dopri5)
+/// with steps that stop on them (stop_at_outputs.hpp: n = ceil((t1 - t0) / dt) equal intervals).
+enum class output { dense, stop };
+
 struct run_options {
     /// step (fixed-step methods) or output interval (adaptive methods)
     time<double> dt = time<double>::from_value(0.025e-3);
@@ -82,6 +88,7 @@ struct run_options {
     double rel_tol = 1e-8;
     /// first trial step of the adaptive methods; 0: dt
     time<double> dt_initial = time<double>::from_value(0.0);
+    output at = output::dense; ///< output::stop: dopri5 steps land on the output times
 };
 
 /// A model run() can integrate (see the file comment).
@@ -132,6 +139,11 @@ std::size_t run_adaptive(const System& sys, typename System::state_type& x, doub
                          Observer& observer) {
     namespace odeint = boost::numeric::odeint;
     using state = typename System::state_type;
+    if (m == method::dopri5 && opt.at == output::stop) {
+        auto st =
+            odeint::make_controlled(opt.abs_tol, opt.rel_tol, odeint::runge_kutta_dopri5<state>{});
+        return integrate_stop_at_outputs(st, std::cref(sys), x, t0, t1, dt, observer, dt0);
+    }
     if (m == method::dopri5) {
         auto st = odeint::make_dense_output(opt.abs_tol, opt.rel_tol,
                                             odeint::runge_kutta_dopri5<state>{});

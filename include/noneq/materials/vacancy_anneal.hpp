@@ -106,9 +106,10 @@ struct anneal_system {
 } // namespace detail
 
 /// Integrates the anneal from c(0) = c0(T_quench), y(0) = 0 to t_end with the front-end's
-/// dopri5 (dense output), returning n_samples + 1 equally spaced samples. rel_tol: the stepper's
-/// relative tolerance; the absolute tolerance is rel_tol * 1e-6 * c(0) on both components (c is
-/// a fraction, y in metres; both are small). A non-finite state throws integration_error.
+/// dopri5, its steps landing on the sample times, returning n_samples + 1 equally spaced samples.
+/// rel_tol: the stepper's relative tolerance; the absolute tolerance is rel_tol * 1e-6 * c(0) on
+/// both components (c is a fraction, y in metres; both are small). A non-finite state throws
+/// integration_error.
 inline anneal_result anneal(const fcc_metal& m, const anneal_conditions& a,
                             const time<double>& t_end, int n_samples = 100,
                             double rel_tol = 1e-10) {
@@ -126,6 +127,7 @@ inline anneal_result anneal(const fcc_metal& m, const anneal_conditions& a,
     opt.dt = t_end / static_cast<double>(n_samples);
     opt.abs_tol = rel_tol * 1e-6 * ci;
     opt.rel_tol = rel_tol;
+    opt.at = output::stop;
     opt.dt_initial = time<double>::from_value(std::min(
         opt.dt.value(), 1e-3 * std::min(anneal_time_constant(m, a),
                                         a.tau_cool.value() > 0 ? a.tau_cool.value() : 1e300)));
