@@ -20,6 +20,7 @@
 #include <functional>
 #include <limits>
 #include <numbers>
+#include <type_traits>
 #include <vector>
 
 using namespace noneq;
@@ -314,6 +315,13 @@ TEST_CASE("pump-leak: blocking the pump runs the gradients down to a Donnan equi
         CHECK(e == doctest::Approx(x[0]).epsilon(1e-4));
     const auto f = cell.fluxes(x);
     CHECK(si_value(f.atp) == 0.0);
+    // the cell is written per second and says so: run() converts any time quantity to it
+    static_assert(std::is_same_v<time_unit_t<pump_leak_cell>, noneq::seconds>);
+    auto y = rest, z = rest;
+    cell.run(y, 0.0_s, 60.0_s, 60.0_s);
+    cell.run(z, 0.0_ms, 60e3_ms, 60e3_ms);
+    CHECK(y[0] == doctest::Approx(z[0]).epsilon(1e-12));
+    CHECK(y[0] > rest[0]); // the pump is still blocked
 }
 
 TEST_CASE("population: float batches (twice the lanes) against double, 100 cells, 100 ms") {
