@@ -8,6 +8,7 @@
 
 namespace {
 using namespace noneq;
+using namespace noneq::literals;
 
 void cycle_steady_state(benchmark::State& state) {
     const four_state_carrier c;
@@ -63,7 +64,7 @@ void vacuole_hour(benchmark::State& state) {
     const vacuole_model m;
     for (auto _ : state) {
         auto x = m.initial_state();
-        m.simulate(x, 0.0, 3600.0, 3600.0, [](const auto&, double) {});
+        m.simulate(x, 0.0_s, 3600.0_s, 3600.0_s, [](const auto&, double) {});
         benchmark::DoNotOptimize(x[0]);
     }
 }

@@ -12,6 +12,7 @@
 
 namespace {
 using namespace noneq;
+using namespace noneq::literals;
 
 void hh_single_cell(benchmark::State& state, method m) {
     const auto ax = hh::make_axon(current_density<double>::from_value(0.1));
@@ -19,7 +20,7 @@ void hh_single_cell(benchmark::State& state, method m) {
     std::size_t steps = 0;
     for (auto _ : state) {
         auto x = ax.steady_state(hh::v_init_mV);
-        steps += run(ax, x, 0.0, t_ms, m, {0.025, 1e-8, 1e-8});
+        steps += run(ax, x, 0.0_ms, t_ms * 1.0_ms, m, {0.025_ms, 1e-8, 1e-8});
         benchmark::DoNotOptimize(x);
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(steps)); // items = steps

@@ -1,6 +1,6 @@
 // How fast and how accurate is the Severi 2012 sinoatrial node cell with noneq's cell driver
-// (cardiac/cell_run.hpp: RODAS 4(3), the default, or Boost.Odeint's dopri5; continuous output;
-// variables scaled by their typical magnitude)?
+// (cardiac/cell_run.hpp through integrate/run.hpp: RODAS 4(3), the default, or Boost.Odeint's
+// dopri5; continuous output; variables scaled by their typical magnitude)?
 //
 // severi2012/<method>/N: 2 s of the limit cycle (from a state reached after 20 s) at
 //   rtol = atol = 10^-N, sampled every 0.1 ms from the continuous output. Counters:
@@ -32,11 +32,11 @@ namespace sv = noneq::severi2012;
 
 const sv::state& limit_cycle_state() {
     static const sv::state x = [] {
-        noneq::cardiac::run_options o;
-        o.rtol = o.atol = 1e-9;
-        return noneq::cardiac::advance_cell(sv::model{}, sv::initial_state, sv::state_scale, 0.0,
-                                            20.0, o)
-            .state;
+        sv::state y = sv::initial_state;
+        noneq::cardiac::advance_cell(
+            sv::model{}, y, sv::state_scale, noneq::time<double>::from_value(0.0),
+            noneq::time<double>::from_value(20.0), noneq::cardiac::cell_options(1e-9));
+        return y;
     }();
     return x;
 }
@@ -46,29 +46,28 @@ struct run_out {
     std::size_t steps;
 };
 
-run_out run(noneq::cardiac::run_method m, double tol, double t_sim) {
+run_out run(noneq::method m, double tol, double t_sim) {
     const sv::model mdl{};
-    noneq::cardiac::run_options o;
-    o.method = m;
-    o.rtol = o.atol = tol;
     std::vector<double> t, v;
     t.reserve(std::size_t(t_sim / 1e-4) + 2);
     v.reserve(t.capacity());
-    const auto r = noneq::cardiac::run_cell(
-        mdl, limit_cycle_state(), sv::state_scale, 0.0, t_sim, 1e-4,
-        [&](double ts, const sv::state& x) {
+    sv::state x = limit_cycle_state();
+    const auto steps = noneq::cardiac::run_cell(
+        mdl, x, sv::state_scale, noneq::time<double>::from_value(0.0),
+        noneq::time<double>::from_value(t_sim),
+        [&](const sv::state& s, double ts) {
             t.push_back(ts);
-            v.push_back(x[sv::V]);
+            v.push_back(s[sv::V]);
         },
-        o);
-    return {noneq::measure_cycles(t, v).cycle_length_s, r.steps};
+        noneq::cardiac::cell_options(tol), m);
+    return {noneq::measure_cycles(t, v).cycle_length_s, steps};
 }
 
-template <noneq::cardiac::run_method M>
+template <noneq::method M>
 void severi_run(benchmark::State& state) {
     const double tol = std::pow(10.0, -double(state.range(0)));
     const double t_sim = 2.0;
-    static const double cl_ref = run(noneq::cardiac::run_method::dopri5, 1e-11, t_sim).cl_s;
+    static const double cl_ref = run(noneq::method::dopri5, 1e-11, t_sim).cl_s;
     run_out out{};
     for (auto _ : state) {
         out = run(M, tol, t_sim);
@@ -80,11 +79,11 @@ void severi_run(benchmark::State& state) {
     state.counters["cycle_length_ms"] = out.cl_s * 1e3;
     state.counters["cl_error_us"] = std::abs(out.cl_s - cl_ref) * 1e6;
 }
-BENCHMARK(severi_run<noneq::cardiac::run_method::rodas>)
+BENCHMARK(severi_run<noneq::method::rodas4>)
     ->Name("severi2012/rodas")
     ->DenseRange(3, 10, 1)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(severi_run<noneq::cardiac::run_method::dopri5>)
+BENCHMARK(severi_run<noneq::method::dopri5>)
     ->Name("severi2012/dopri5")
     ->DenseRange(3, 10, 1)
     ->Unit(benchmark::kMillisecond);
@@ -149,7 +148,7 @@ void severi_population_run(benchmark::State& state) {
     }
     state.counters["sim_s_per_cpu_s_per_cell"] = benchmark::Counter(
         0.2 * double(n) * double(state.iterations()), benchmark::Counter::kIsRate);
-    static const double cl_ref = run(noneq::cardiac::run_method::dopri5, 1e-11, 2.0).cl_s;
+    static const double cl_ref = run(noneq::method::dopri5, 1e-11, 2.0).cl_s;
     static const double cl = population_cycle_length_s();
     state.counters["cycle_length_ms"] = cl * 1e3;
     state.counters["cl_error_us"] = std::abs(cl - cl_ref) * 1e6;

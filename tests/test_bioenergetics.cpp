@@ -476,7 +476,7 @@ TEST_CASE("kinetic vacuole: acidifies, sequesters Na+, keeps mass and charge boo
     auto x = m.initial_state();
     const auto x0 = x;
     double worst_na_margin = 1e300;
-    m.simulate(x, 0.0, 3600.0, 60.0, [&](const vacuole_model::state_type& s, double t) {
+    m.simulate(x, 0.0_s, 3600.0_s, 60.0_s, [&](const vacuole_model::state_type& s, double t) {
         if (t == 0.0) return; // starts at the bound (no gradients)
         const double bound =
             nhx_max_accumulation(1, 7.5, m.pH_vac(s), voltage<double>::from_value(s[3]), m.T());
@@ -499,9 +499,14 @@ TEST_CASE("kinetic vacuole: acidifies, sequesters Na+, keeps mass and charge boo
     // one output interval of an hour: the first trial step stays small (regression)
     auto y = m.initial_state();
     int calls = 0;
-    m.simulate(y, 0.0, 3600.0, 3600.0, [&](const auto&, double) { ++calls; });
+    m.simulate(y, 0.0_s, 3600.0_s, 3600.0_s, [&](const auto&, double) { ++calls; });
     CHECK(calls == 2);
     CHECK(m.pH_vac(y) == doctest::Approx(m.pH_vac(x)).epsilon(1e-6));
+    // the model is in seconds (time_unit): an hour given in ms is the same hour
+    auto w = m.initial_state();
+    m.simulate(w, 0.0_ms, 3600e3_ms, 3600e3_ms, [](const auto&, double) {});
+    CHECK(m.pH_vac(w) == doctest::Approx(m.pH_vac(y)).epsilon(1e-12));
+    static_assert(std::is_same_v<time_unit_t<vacuole_model>, noneq::seconds>);
     vacuole_parameters bad;
     bad.radius_um = -1;
     CHECK_THROWS_AS(vacuole_model{bad}, noneq::domain_error);

@@ -1,5 +1,5 @@
 // Tests of the cardiac policies (noneq/membrane/cardiac/), the Severi 2012 model's right-hand side,
-// the cell driver's non-finite guard and the cycle metrics.
+// the cell driver (through the integration front-end): its non-finite guard and the cycle metrics.
 #include <doctest/doctest.h>
 
 #include <noneq/analysis/cycle_metrics.hpp>
@@ -10,11 +10,12 @@
 #include <noneq/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/cardiac/rodas.hpp>
 #include <noneq/potential/nernst.hpp>
 
 #include <cmath>
 #include <numbers>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace noneq;
@@ -284,44 +285,65 @@ struct goes_nan { // y' = sqrt(1 - x) is NaN once x = t passes 1
 };
 } // namespace
 
+namespace {
+const auto s0 = noneq::time<double>::from_value(0.0);
+const auto s2 = noneq::time<double>::from_value(2.0);
+// output every millisecond: the last good output is close to the failure
+run_options fine_output() {
+    auto o = cardiac::cell_options();
+    o.dt = 1.0_ms;
+    return o;
+}
+} // namespace
+
 TEST_CASE("cell driver: a NaN right-hand side stops the run, names the variable") {
     const char* names[] = {"x", "y"};
-    for (auto method : {cardiac::run_method::rodas, cardiac::run_method::dopri5}) {
-        cardiac::run_options opt;
-        opt.method = method;
-        const auto r = cardiac::advance_cell(goes_nan{}, std::array<double, 2>{0.0, 0.0},
-                                             std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, opt, names);
-        INFO(r.message);
-        CHECK_FALSE(r.ok);
-        CHECK(r.message.find("'y'") != std::string::npos);
-        CHECK(r.t <= 1.0);
-        CHECK(r.t > 0.5); // dopri5's last accepted step may be long
-        CHECK(std::isfinite(r.state[1]));
+    for (auto m : {method::rodas4, method::dopri5}) {
+        std::array<double, 2> x{0.0, 0.0};
+        try {
+            cardiac::run_cell(
+                goes_nan{}, x, std::array<double, 2>{1.0, 1.0}, s0, s2, [](const auto&, double) {},
+                fine_output(), m, names);
+            FAIL("no integration_error");
+        } catch (const integration_error& e) {
+            INFO(std::string(e.what()));
+            CHECK(e.variable() == "y");
+            CHECK(std::string(e.what()).find("'y'") != std::string::npos);
+            CHECK(e.last_good_time() <= 1.0);
+            CHECK(e.last_good_time() > 0.5); // dopri5's last accepted step may be long
+            CHECK(std::isfinite(x[1]));
+        }
     }
 }
 
 TEST_CASE("cell driver: a non-finite state stops the run, names time and variable") {
     const char* names[] = {"x", "y"};
-    for (auto method : {cardiac::run_method::rodas, cardiac::run_method::dopri5}) {
-        cardiac::run_options opt;
-        opt.method = method;
-        const auto r = cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
-                                             std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, opt, names);
-        INFO(r.message);
-        CHECK_FALSE(r.ok);
-        CHECK(r.message.find("'x'") != std::string::npos);
-        CHECK(r.t > 0.99);                // the blow-up time is 1
-        CHECK(r.t < 1.01);                // within the tolerance of the integration
-        CHECK(std::isfinite(r.state[0])); // the last good state
-        CHECK(r.state[0] > 1e3);
+    for (auto m : {method::rodas4, method::dopri5}) {
+        std::array<double, 2> x{1.0, 0.0};
+        try {
+            cardiac::run_cell(
+                blow_up{}, x, std::array<double, 2>{1.0, 1.0}, s0, s2, [](const auto&, double) {},
+                fine_output(), m, names);
+            FAIL("no integration_error");
+        } catch (const integration_error& e) {
+            INFO(std::string(e.what()));
+            CHECK(e.variable() == "x");
+            CHECK(e.last_good_time() > 0.99); // the blow-up time is 1
+            CHECK(e.last_good_time() < 1.01); // within the tolerance of the integration
+            CHECK(std::isfinite(x[0]));       // the last good state
+            CHECK(x[0] > 1e3);
+        }
     }
     // bad arguments are domain errors
-    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
-                                          std::array<double, 2>{1.0, 0.0}, 0.0, 2.0),
+    std::array<double, 2> x{1.0, 0.0};
+    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, x, std::array<double, 2>{1.0, 0.0}, s0, s2),
                     domain_error);
-    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, std::array<double, 2>{1.0, 0.0},
-                                          std::array<double, 2>{1.0, 1.0}, 1.0, 1.0),
+    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, x, std::array<double, 2>{1.0, 1.0}, s2, s2),
                     domain_error);
+    // a cell model runs in seconds, whatever unit its times are written in
+    static_assert(std::is_same_v<time_unit_t<cardiac::cell<blow_up, 2>>, noneq::seconds>);
+    static_assert(integrable_system<cardiac::cell<blow_up, 2>>);
+    static_assert(!integrable_system<blow_up>); // no time unit, no odeint signature
 }
 
 namespace {
@@ -334,33 +356,29 @@ struct stiff_decay { // x' = -1e6 (x - y), y' = -y: x follows y = e^-t after a 1
 };
 } // namespace
 
-TEST_CASE("RODAS: a stiff decay in few steps, to its tolerance") {
-    cardiac::run_options opt;
-    opt.rtol = opt.atol = 1e-8;
-    const auto r = cardiac::advance_cell(stiff_decay{}, std::array<double, 2>{0.0, 1.0},
-                                         std::array<double, 2>{1.0, 1.0}, 0.0, 2.0, opt);
-    REQUIRE(r.ok);
+TEST_CASE("RODAS4: a stiff decay in few steps, to its tolerance") {
+    std::array<double, 2> x{0.0, 1.0};
+    // the same two seconds, written in milliseconds
+    const auto steps = cardiac::advance_cell(stiff_decay{}, x, std::array<double, 2>{1.0, 1.0},
+                                             0.0_ms, 2000.0_ms, cardiac::cell_options(1e-8));
     // after the layer x = e^-t / (1 - 1e-6) exactly (the slow solution of the linear system)
-    CHECK(r.state[1] == doctest::Approx(std::exp(-2.0)).epsilon(1e-7));
-    CHECK(r.state[0] == doctest::Approx(std::exp(-2.0) / (1.0 - 1e-6)).epsilon(1e-7));
-    CHECK(r.steps < 500); // an explicit method needs ~1e6 steps (stability bound ~3e-6 s)
+    CHECK(x[1] == doctest::Approx(std::exp(-2.0)).epsilon(1e-7));
+    CHECK(x[0] == doctest::Approx(std::exp(-2.0) / (1.0 - 1e-6)).epsilon(1e-7));
+    CHECK(steps < 500); // an explicit method needs ~1e6 steps (stability bound ~3e-6 s)
 }
 
-TEST_CASE("Severi 2012: RODAS and dopri5 agree on the cycle") {
+TEST_CASE("Severi 2012: RODAS4 and dopri5 agree on the cycle") {
     const sv::model mdl{};
     std::vector<double> t[2], v[2];
     for (int k = 0; k < 2; ++k) {
-        cardiac::run_options opt;
-        opt.method = k == 0 ? cardiac::run_method::rodas : cardiac::run_method::dopri5;
-        opt.rtol = opt.atol = 1e-7;
-        const auto r = cardiac::run_cell(
-            mdl, sv::initial_state, sv::state_scale, 0.0, 1.2, 1e-4,
-            [&](double ts, const sv::state& x) {
+        auto x = sv::initial_state;
+        cardiac::run_cell(
+            mdl, x, sv::state_scale, s0, noneq::time<double>::from_value(1.2),
+            [&](const sv::state& y, double ts) {
                 t[k].push_back(ts);
-                v[k].push_back(x[sv::V]);
+                v[k].push_back(y[sv::V]);
             },
-            opt);
-        REQUIRE(r.ok);
+            cardiac::cell_options(1e-7), k == 0 ? method::rodas4 : method::dopri5);
     }
     const auto a = measure_cycles(t[0], v[0]), b = measure_cycles(t[1], v[1]);
     REQUIRE(a.n_cycles >= 2);

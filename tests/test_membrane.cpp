@@ -325,10 +325,11 @@ TEST_CASE("a GABA_A event moves the HH axon towards E_Cl: down, slightly up, or 
         auto x = c.steady_state(rest_v);
         spike_detector sd;
         double peak = 0;
-        run(c, x, 0.0, 60.0, method::dopri5, {0.025, 1e-9, 1e-9}, [&](const auto& s, double t) {
-            sd(s, t);
-            if (std::abs(s[0] - rest_v) > std::abs(peak)) peak = s[0] - rest_v;
-        });
+        run(c, x, 0.0_ms, 60.0_ms, method::dopri5, {0.025_ms, 1e-9, 1e-9},
+            [&](const auto& s, double t) {
+                sd(s, t);
+                if (std::abs(s[0] - rest_v) > std::abs(peak)) peak = s[0] - rest_v;
+            });
         return std::pair{peak, sd.count()};
     };
     const auto [down, n_down] = response(rest_v - 10, 1.0);

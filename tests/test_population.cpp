@@ -25,6 +25,7 @@
 #include <functional>
 #include <limits>
 #include <numbers>
+#include <type_traits>
 #include <vector>
 
 using namespace noneq;
@@ -321,7 +322,7 @@ TEST_CASE("pump-leak: blocking the pump runs the gradients down to a Donnan equi
     cell.set_pump_activity(0.0);
     auto x = rest;
     std::vector<std::array<double, 4>> course;
-    cell.run(x, 0.0, 3600.0, 600.0, [&](const auto& s, double) { course.push_back(s); });
+    cell.run(x, 0.0_s, 3600.0_s, 600.0_s, [&](const auto& s, double) { course.push_back(s); });
     REQUIRE(course.size() == 7);
     for (std::size_t k = 1; k < course.size(); ++k) {
         CHECK(course[k][0] > course[k - 1][0]); // depolarises
@@ -332,12 +333,19 @@ TEST_CASE("pump-leak: blocking the pump runs the gradients down to a Donnan equi
     CHECK(cell.charge(x) == doctest::Approx(cell.charge(rest)).epsilon(1e-10));
     // After days: every ion near the same Nernst potential, which V has reached (rosenbrock4
     // tolerance 1e-9 on mV/mM; the approach is exponential with a time constant of hours).
-    cell.run(x, 3600.0, 3600.0 * 24 * 10, 3600.0 * 24);
+    cell.run(x, 3600.0_s, 3600.0_s * 24.0 * 10.0, 3600.0_s * 24.0);
     const auto E = cell.nernst_mV(x);
     for (double e : E)
         CHECK(e == doctest::Approx(x[0]).epsilon(1e-4));
     const auto f = cell.fluxes(x);
     CHECK(si_value(f.atp) == 0.0);
+    // the cell is written per second and says so: run() converts any time quantity to it
+    static_assert(std::is_same_v<time_unit_t<pump_leak_cell>, noneq::seconds>);
+    auto y = rest, z = rest;
+    cell.run(y, 0.0_s, 60.0_s, 60.0_s);
+    cell.run(z, 0.0_ms, 60e3_ms, 60e3_ms);
+    CHECK(y[0] == doctest::Approx(z[0]).epsilon(1e-12));
+    CHECK(y[0] > rest[0]); // the pump is still blocked
 }
 
 TEST_CASE("population: float batches (twice the lanes) against double, 100 cells, 100 ms") {

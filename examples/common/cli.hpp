@@ -4,6 +4,7 @@
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/integrate/guarded.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -68,7 +69,8 @@ inline int parse(CLI::App& app, int argc, char** argv, const char* program) {
 
 /// Run the example's work, `int body()` returning the exit code. A usage_error, a
 /// noneq::domain_error or a CLI11 error thrown by the work becomes one line on stderr,
-/// "<program>: <message>" (just "<message>" without a program), and exit code 2.
+/// "<program>: <message>" (just "<message>" without a program), and exit code 2. An
+/// integration that stopped (noneq::integration_error) is reported the same way, exit code 1.
 template <class F>
 int run(const char* program, F&& body) {
     try {
@@ -79,6 +81,9 @@ int run(const char* program, F&& body) {
         detail::report(program, e.what());
     } catch (const CLI::Error& e) {
         detail::report(program, e.what());
+    } catch (const noneq::integration_error& e) {
+        detail::report(program, e.what());
+        return 1;
     }
     return 2;
 }

@@ -1,7 +1,7 @@
 // noneq-hh: one Hodgkin-Huxley squid-axon compartment (NEURON's hh.mod) under a current step.
 // Starts at -65 mV with its gates at steady state (NEURON's finitialize), a step of --i uA/cm^2
 // from --delay ms to the end; integrates with the exponential (Rush-Larsen) stepper, rk4 (fixed
-// dt), dopri5 or rosenbrock4 (error controlled, 1e-8, sampled every dt).
+// dt), dopri5, rosenbrock4 or rodas4 (error controlled, 1e-8, sampled every dt).
 // Prints spikes=, spike_times_ms= (upward crossings of 0 mV, comma-separated), v_peak_mV=,
 // v_min_mV=, v_rest_mV= (the resting fixed point without the step) and a few more key=value
 // lines; --csv FILE writes the time course t, V, m, h, n.
@@ -52,10 +52,10 @@ int main(int argc, char** argv) {
     app.add_option("--celsius", t_celsius, "temperature, degC, -273.15 < T <= 100 (q10 = 3)")
         ->type_name("T")
         ->capture_default_str();
-    app.add_option("--method", method_name, "exp | rk4 | dopri5 | rosenbrock")
+    app.add_option("--method", method_name, "exp | rk4 | dopri5 | rosenbrock | rodas4")
         ->capture_default_str();
     app.add_option("--dt", dt,
-                   "step (exp, rk4) or output interval (dopri5, rosenbrock), ms, "
+                   "step (exp, rk4) or output interval (dopri5, rosenbrock, rodas4), ms, "
                    "0 < dt <= t")
         ->type_name("MS")
         ->capture_default_str();
@@ -74,9 +74,10 @@ int main(int argc, char** argv) {
             m = noneq::parse_method(method_name);
         } catch (const noneq::domain_error&) {
             throw usage_error("argument --method = '" + method_name +
-                              "' is not one of exp, rk4, dopri5, rosenbrock");
+                              "' is not one of exp, rk4, dopri5, rosenbrock, rodas4");
         }
         using namespace noneq;
+        using namespace noneq::literals;
         auto ax = hh::make_axon(current_density<double>::from_value(i * 1e-2),
                                 noneq::time<double>::from_value(delay * 1e-3),
                                 noneq::celsius<double>(t_celsius));
@@ -92,10 +93,11 @@ int main(int argc, char** argv) {
         std::size_t steps = 0;
         int rc = 0;
         try {
-            steps = run(ax, x, 0.0, t_end, m, {dt, 1e-8, 1e-8}, [&](const auto& s, double t) {
-                sd(s, t);
-                if (want_trace) trace(s, t);
-            });
+            steps = run(ax, x, 0.0_ms, t_end * 1.0_ms, m, {dt * 1.0_ms, 1e-8, 1e-8},
+                        [&](const auto& s, double t) {
+                            sd(s, t);
+                            if (want_trace) trace(s, t);
+                        });
         } catch (const integration_error& e) {
             std::fprintf(stderr, "%s\n", e.what());
             rc = 1;

@@ -108,9 +108,11 @@ int main(int argc, char** argv) {
         const sv::model mdl(p);
         const double t_keep = std::max(t_s / 2.0, t_s - 3.0);
         std::vector<sample> s;
-        const auto res = noneq::cardiac::run_cell(
-            mdl, sv::initial_state, sv::state_scale, 0.0, t_s, 1e-4,
-            [&](double t, const sv::state& x) {
+        auto x0 = sv::initial_state;
+        noneq::cardiac::run_cell(
+            mdl, x0, sv::state_scale, noneq::time<double>::from_value(0.0),
+            noneq::time<double>::from_value(t_s),
+            [&](const sv::state& x, double t) {
                 if (t < t_keep) return;
                 sv::state dx;
                 mdl.rhs(x, dx);
@@ -118,11 +120,7 @@ int main(int argc, char** argv) {
                 s.push_back({t, x[sv::V], dx[sv::V] * 1e-3, f.i_f, f.i_fna, f.i_fk, f.i_cal,
                              f.i_cat, f.i_naca, f.i_kr, x[sv::Ca_sub], x[sv::Cai]});
             },
-            {}, sv::state_names.data());
-        if (!res.ok) {
-            std::fprintf(stderr, "integration stopped: %s\n", res.message.c_str());
-            return 1;
-        }
+            noneq::cardiac::cell_options(), noneq::method::rodas4, sv::state_names.data());
         std::vector<double> t, v, d;
         for (const auto& x : s)
             t.push_back(x.t), v.push_back(x.v), d.push_back(x.dvdt);

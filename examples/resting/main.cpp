@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
         }
         if (out) std::fprintf(out, "t_s,v_mV,na_i_mM,k_i_mM,cl_i_mM,E_Na_mV,E_K_mV,E_Cl_mV\n");
         auto xr = x;
-        cell.run(xr, 0.0, t_s, dt_out, [&](const auto& s, double t) {
+        cell.run(xr, 0.0_s, t_s * 1.0_s, dt_out * 1.0_s, [&](const auto& s, double t) {
             if (!out) return;
             const auto e = cell.nernst_mV(s);
             std::fprintf(out, "%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g\n", t, s[0], s[1],

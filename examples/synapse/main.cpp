@@ -28,6 +28,7 @@
 
 namespace {
 using namespace noneq;
+using namespace noneq::literals;
 using noneq_example::usage_error;
 void check(bool ok, const std::string& arg, double v, const char* allowed) {
     if (!ok) {
@@ -112,11 +113,12 @@ int main(int argc, char** argv) {
         spike_detector sd;
         double peak = 0;
         trace_recorder<cell::state_type> tr;
-        run(c, x, 0, t_end, method::dopri5, {0.025, 1e-9, 1e-9}, [&](const auto& s, double t) {
-            sd(s, t);
-            if (std::abs(s[0] - rest[0]) > std::abs(peak)) peak = s[0] - rest[0];
-            if (!csv.empty()) tr(s, t);
-        });
+        run(c, x, 0.0_ms, t_end * 1.0_ms, method::dopri5, {0.025_ms, 1e-9, 1e-9},
+            [&](const auto& s, double t) {
+                sd(s, t);
+                if (std::abs(s[0] - rest[0]) > std::abs(peak)) peak = s[0] - rest[0];
+                if (!csv.empty()) tr(s, t);
+            });
         std::printf("psp_peak_mV=%.12g\n", peak);
         std::printf("spikes=%zu\n", sd.count());
         if (!csv.empty()) {

@@ -30,6 +30,7 @@
 
 namespace {
 using namespace noneq;
+using namespace noneq::literals;
 using noneq_example::usage_error;
 
 hh::axon axon_at(double i, double t_celsius, double delay_ms = 0) {
@@ -43,7 +44,7 @@ std::size_t step_spikes(double i, double t_celsius, double t_end, double t_from)
     auto ax = axon_at(i, t_celsius, 50);
     auto x = ax.steady_state(hh::v_init_mV);
     spike_detector sd;
-    run(ax, x, 0, t_end, method::dopri5, {0.025, 1e-9, 1e-9}, sd);
+    run(ax, x, 0.0_ms, t_end * 1.0_ms, method::dopri5, {0.025_ms, 1e-9, 1e-9}, sd);
     std::size_t n = 0;
     for (double t : sd.times())
         n += t >= t_from;

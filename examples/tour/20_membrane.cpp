@@ -17,7 +17,7 @@ tour::registrar reg{
         auto ax = noneq::hh::make_axon(10.0_uA_per_cm2);
         auto x = ax.steady_state(noneq::hh::v_init_mV);
         noneq::spike_detector sd;
-        noneq::run(ax, x, 0.0, 100.0, noneq::method::exponential, {0.025, 1e-8, 1e-8}, sd);
+        noneq::run(ax, x, 0.0_ms, 100.0_ms, noneq::method::exponential, {0.025_ms, 1e-8, 1e-8}, sd);
         const auto st = noneq::spike_stats(sd);
         tour::kv("spikes", double(sd.count()));
         tour::kv("first_spike_ms", sd.times().front());

@@ -17,10 +17,12 @@ namespace sv = noneq::severi2012;
 noneq::cycle_metrics beat(const sv::parameters& p) {
     const sv::model mdl(p);
     std::vector<double> t, v;
-    noneq::cardiac::run_cell(mdl, sv::initial_state, sv::state_scale, 0.0, 3.0, 1e-4,
-                             [&](double ts, const sv::state& x) {
+    auto x = sv::initial_state;
+    noneq::cardiac::run_cell(mdl, x, sv::state_scale, noneq::time<double>::from_value(0.0),
+                             noneq::time<double>::from_value(3.0),
+                             [&](const sv::state& s, double ts) {
                                  t.push_back(ts);
-                                 v.push_back(x[sv::V]);
+                                 v.push_back(s[sv::V]);
                              });
     noneq::cycle_options opt;
     opt.t_start_s = 1.5;

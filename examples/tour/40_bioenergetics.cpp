@@ -28,7 +28,7 @@ tour::registrar reg{"40",
                         // the kinetic vacuole, 10 minutes from neutral
                         const vacuole_model m;
                         auto x = m.initial_state();
-                        m.simulate(x, 0.0, 600.0, 600.0, [](const auto&, double) {});
+                        m.simulate(x, 0.0_s, 600.0_s, 600.0_s, [](const auto&, double) {});
                         tour::kv("vacuole_pH_after_600s", m.pH_vac(x));
                         tour::kv("vacuole_na_mM_after_600s", x[vacuole_model::Na]);
                         tour::kv("vacuole_dpsi_mV_after_600s", 1e3 * x[vacuole_model::dpsi]);

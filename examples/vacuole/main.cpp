@@ -25,6 +25,7 @@ using noneq_example::kv;
 
 int main(int argc, char** argv) {
     using namespace noneq;
+    using namespace noneq::literals;
     CLI::App app{"noneq-vacuole: tonoplast energetics and a kinetic vacuole"};
     double ph_cyt = 7.5, ph_vac = 5.5, dpsi_mV = 30.0, celsius_deg = 25.0, sim = 0.0;
     double atp = 2.0, adp = 0.2, pi = 5.0, ppi = 0.3, na_cyt = 10.0;
@@ -89,15 +90,18 @@ int main(int argc, char** argv) {
         char line[256];
         int status = 0;
         try {
-            m.simulate(x, 0.0, sim, sim / 200, [&](const vacuole_model::state_type& s, double t) {
-                const auto f = m.fluxes(s);
-                std::snprintf(line, sizeof line,
-                              "%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g\n",
-                              t, m.pH_vac(s), s[vacuole_model::Na], s[vacuole_model::Cl],
-                              s[vacuole_model::dpsi] * 1e3, f.h_atpase, f.h_ppase, f.na_nhx,
-                              f.h_leak, f.na_leak, f.cl_channel);
-                rows.emplace_back(line);
-            });
+            m.simulate(
+                x, 0.0_s, sim * 1.0_s, sim / 200 * 1.0_s,
+                [&](const vacuole_model::state_type& s, double t) {
+                    const auto f = m.fluxes(s);
+                    std::snprintf(
+                        line, sizeof line,
+                        "%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g,%.12g\n", t,
+                        m.pH_vac(s), s[vacuole_model::Na], s[vacuole_model::Cl],
+                        s[vacuole_model::dpsi] * 1e3, f.h_atpase, f.h_ppase, f.na_nhx, f.h_leak,
+                        f.na_leak, f.cl_channel);
+                    rows.emplace_back(line);
+                });
         } catch (const integration_error& e) {
             std::fprintf(stderr, "noneq-vacuole: simulation stopped: %s\n", e.what());
             status = 1;

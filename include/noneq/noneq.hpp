@@ -11,7 +11,10 @@
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/fermi_dirac.hpp>
+#include <noneq/core/jacobian.hpp>
 #include <noneq/core/linear_solve.hpp>
+#include <noneq/core/lu.hpp>
+#include <noneq/core/newton.hpp>
 #include <noneq/core/roots.hpp>
 #include <noneq/core/simd_math.hpp>
 #include <noneq/core/threads.hpp>
@@ -40,10 +43,14 @@
 
 #include <noneq/integrate/exponential.hpp>
 #include <noneq/integrate/guarded.hpp>
-#include <noneq/integrate/jacobian.hpp>
 #include <noneq/integrate/observers.hpp>
+#include <noneq/integrate/rodas4.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
 #include <noneq/integrate/run.hpp>
+#include <noneq/integrate/stop_at_outputs.hpp>
+#include <noneq/integrate/time_unit.hpp>
+
+// populations
 #include <noneq/population/population.hpp>
 
 // kernels
@@ -74,7 +81,6 @@
 
 // membranes
 #include <noneq/membrane/cardiac/cell_run.hpp>
-#include <noneq/membrane/cardiac/rodas.hpp>
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/gates.hpp>
 #include <noneq/membrane/hh.hpp>

@@ -21,6 +21,7 @@
 #include <cmath>
 
 using namespace noneq;
+using namespace noneq::literals;
 
 namespace {
 // The run: from NEURON's initial state (V = -65 mV, gates at steady state) the cell settles
@@ -31,7 +32,7 @@ spike_detector step_response(double i_uA_per_cm2, double delay, double t_end,
                             noneq::time<double>::from_value(delay * 1e-3));
     auto x = ax.steady_state(hh::v_init_mV);
     spike_detector sd(0.0);
-    run(ax, x, 0.0, t_end, m, {dt, tol, tol}, sd);
+    run(ax, x, 0.0_ms, t_end * 1.0_ms, m, {dt * 1.0_ms, tol, tol}, sd);
     return sd;
 }
 std::size_t spikes_after(const spike_detector& sd, double t) {
@@ -103,10 +104,10 @@ TEST_CASE("the exponential stepper converges at first order to dopri5") {
     auto ax = hh::make_axon(current_density<double>::from_value(0.1));
     const double t_end = 8.0;
     auto ref = ax.steady_state(hh::v_init_mV);
-    run(ax, ref, 0.0, t_end, method::dopri5, {0.01, 1e-12, 1e-12});
+    run(ax, ref, 0.0_ms, t_end * 1.0_ms, method::dopri5, {0.01_ms, 1e-12, 1e-12});
     auto err = [&](double dt) {
         auto x = ax.steady_state(hh::v_init_mV);
-        run(ax, x, 0.0, t_end, method::exponential, {dt, 1e-8, 1e-8});
+        run(ax, x, 0.0_ms, t_end * 1.0_ms, method::exponential, {dt * 1.0_ms, 1e-8, 1e-8});
         double e = std::abs(x[0] - ref[0]) / 100.0; // V relative to its 100 mV range
         for (std::size_t i = 1; i < x.size(); ++i)
             e = std::max(e, std::abs(x[i] - ref[i]));
@@ -125,6 +126,6 @@ TEST_CASE("the exponential stepper converges at first order to dopri5") {
     }
     // and rk4 at the same steps is far more accurate (fourth order)
     auto x = ax.steady_state(hh::v_init_mV);
-    run(ax, x, 0.0, t_end, method::rk4, {0.0025, 1e-8, 1e-8});
+    run(ax, x, 0.0_ms, t_end * 1.0_ms, method::rk4, {0.0025_ms, 1e-8, 1e-8});
     CHECK(std::abs(x[0] - ref[0]) < 1e-4 * std::abs(e[3] * 100));
 }

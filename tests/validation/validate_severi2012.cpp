@@ -35,9 +35,11 @@ cycle_metrics simulate(const severi2012::parameters& p) {
     const severi2012::model mdl(p);
     std::vector<double> t, v, d;
     const double t_keep = std::max(0.0, t_end - window);
-    const auto res = cardiac::run_cell(
-        mdl, severi2012::initial_state, severi2012::state_scale, 0.0, t_end, 1e-4,
-        [&](double ts, const severi2012::state& x) {
+    auto x = severi2012::initial_state;
+    cardiac::run_cell(
+        mdl, x, severi2012::state_scale, noneq::time<double>::from_value(0.0),
+        noneq::time<double>::from_value(t_end),
+        [&](const severi2012::state& x, double ts) {
             if (ts < t_keep) return;
             severi2012::state dx;
             mdl.rhs(x, dx);
@@ -45,8 +47,7 @@ cycle_metrics simulate(const severi2012::parameters& p) {
             v.push_back(x[severi2012::V]);
             d.push_back(dx[severi2012::V] * 1e-3); // mV/s -> V/s
         },
-        {}, severi2012::state_names.data());
-    REQUIRE(res.ok);
+        cardiac::cell_options(), method::rodas4, severi2012::state_names.data());
     cycle_options opt;
     opt.t_start_s = t_keep;
     return measure_cycles(t, v, d, opt);

@@ -61,10 +61,14 @@ std::string cellml_state_name(std::size_t i) {
 std::vector<sv::state> states_along_a_cycle(const sv::parameters& p) {
     const sv::model mdl(p);
     std::vector<sv::state> xs;
-    const auto res = cardiac::run_cell(
-        mdl, sv::initial_state, sv::state_scale, 0.0, 0.4, 0.025,
-        [&](double, const sv::state& x) { xs.push_back(x); }, {}, sv::state_names.data());
-    REQUIRE(res.ok);
+    auto x = sv::initial_state;
+    auto opt = cardiac::cell_options();
+    opt.dt = noneq::time<double>::from_value(0.025); // sample every 25 ms
+    cardiac::run_cell(
+        mdl, x, sv::state_scale, noneq::time<double>::from_value(0.0),
+        noneq::time<double>::from_value(0.4),
+        [&](const sv::state& y, double) { xs.push_back(y); }, opt, method::rodas4,
+        sv::state_names.data());
     return xs;
 }
 

@@ -4,19 +4,21 @@
 // Method: the Aberth-Ehrlich simultaneous iteration (Aberth 1973, Math Comp 27:339) on the
 // characteristic polynomial p(z) = det(z I - A), with the Newton ratio taken from Jacobi's
 // formula p'(z)/p(z) = tr((z I - A)^{-1}), evaluated by an LU factorisation with partial
-// pivoting. The characteristic polynomial is never formed, so its coefficients' ill
+// pivoting (core/lu.hpp). The characteristic polynomial is never formed, so its coefficients' ill
 // conditioning does not enter; each iterate is a backward-stable function of A. Convergence is
 // cubic for simple eigenvalues (linear for multiple ones, which end within ~sqrt(eps)).
 // Cost O(n^4) per sweep: meant for n <= ~30.
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/core/lu.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <complex>
 #include <cstddef>
 #include <numbers>
+#include <utility>
 #include <vector>
 
 namespace noneq {
@@ -30,37 +32,14 @@ inline bool trace_of_resolvent(const std::vector<double>& a, std::size_t n, std:
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j)
             b[i * n + j] = (i == j ? z : C(0)) - a[i * n + j];
-    std::vector<std::size_t> piv(n);
-    for (std::size_t k = 0; k < n; ++k) {
-        std::size_t p = k;
-        for (std::size_t i = k + 1; i < n; ++i)
-            if (std::abs(b[i * n + k]) > std::abs(b[p * n + k])) p = i;
-        if (b[p * n + k] == C(0)) return false;
-        piv[k] = p;
-        if (p != k)
-            for (std::size_t j = 0; j < n; ++j)
-                std::swap(b[k * n + j], b[p * n + j]);
-        for (std::size_t i = k + 1; i < n; ++i) {
-            b[i * n + k] /= b[k * n + k];
-            for (std::size_t j = k + 1; j < n; ++j)
-                b[i * n + j] -= b[i * n + k] * b[k * n + j];
-        }
-    }
+    const linalg::dynamic_lu<C> f(std::move(b), n);
+    if (f.singular()) return false;
     tr = 0;
     std::vector<C> y(n);
     for (std::size_t c = 0; c < n; ++c) { // column c of the inverse: solve B y = e_c
         std::fill(y.begin(), y.end(), C(0));
         y[c] = 1;
-        for (std::size_t k = 0; k < n; ++k)
-            if (piv[k] != k) std::swap(y[k], y[piv[k]]);
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t j = 0; j < i; ++j)
-                y[i] -= b[i * n + j] * y[j];
-        for (std::size_t i = n; i-- > 0;) {
-            for (std::size_t j = i + 1; j < n; ++j)
-                y[i] -= b[i * n + j] * y[j];
-            y[i] /= b[i * n + i];
-        }
+        f.solve_in_place(y);
         tr += y[c];
     }
     return true;

@@ -4,7 +4,7 @@
 // steady state for V, and the net current zero. They are found by scanning V over a range and
 // refining each sign change with TOMS 748 (core/roots.hpp) to ~1e-12 mV. Stability comes from
 // the eigenvalues (eigenvalues.hpp) of the central-difference Jacobian of the full right-hand
-// side (integrate/jacobian.hpp): all real parts < 0 is stable; a focus has complex pairs.
+// side (core/jacobian.hpp): all real parts < 0 is stable; a focus has complex pairs.
 //
 // With a reference state and a set of frozen states, the same is done for the reduced (fast)
 // subsystem with those states held fixed; its Jacobian drops their rows and columns. The
@@ -16,8 +16,8 @@
 
 #include <noneq/analysis/eigenvalues.hpp>
 #include <noneq/analysis/iv_curve.hpp>
+#include <noneq/core/jacobian.hpp>
 #include <noneq/core/roots.hpp>
-#include <noneq/integrate/jacobian.hpp>
 
 #include <algorithm>
 #include <complex>

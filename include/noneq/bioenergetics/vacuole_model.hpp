@@ -68,6 +68,7 @@ class vacuole_model {
 public:
     static constexpr std::size_t n_state = 10;
     using state_type = std::array<double, n_state>;
+    using time_unit = seconds; ///< d/dt per second
     enum index : std::size_t {
         H_tot,
         Na,
@@ -223,25 +224,25 @@ public:
                 cm_ * (x[dpsi] - x0[dpsi]) - constants::F.value() * volume_ * (dh + dna - dcl)};
     }
 
-    /// Integrates from t0 to t1 seconds (Rosenbrock, stiff: the potential relaxes in ms, the pH
-    /// in minutes), calling observer(x, t) every dt_out seconds (and at t1). The internal output
-    /// grid, which also sets the first trial step, is at most 1 s so that no trial step leaves
-    /// the physical domain. Throws integration_error on a non-finite state or a failed step,
-    /// keeping the last good state in x.
+    /// Integrates from t0 to t1 through the front-end (integrate/run.hpp) with rosenbrock4
+    /// (stiff: the potential relaxes in ms, the pH in minutes), calling observer(x, t_s) every
+    /// dt_out (and at t1). The internal output grid, which also sets the first trial step, is at
+    /// most 1 s so that no trial step leaves the physical domain. Throws integration_error on a
+    /// non-finite state or a failed step, keeping the last good state in x.
     template <class Observer>
-    void simulate(state_type& x, double t0, double t1, double dt_out, Observer&& observer,
-                  double tol = 1e-9) const {
-        require(t1 >= t0 && std::isfinite(t1), "t_end", t1, ">= t_start, finite", "s");
-        require_positive("dt_out", dt_out, "s");
-        const double sub = std::ceil(dt_out / 1.0);
+    void simulate(state_type& x, const time<double>& t0, const time<double>& t1,
+                  const time<double>& dt_out, Observer&& observer, double tol = 1e-9) const {
+        require_positive("dt_out", dt_out.value(), "s");
+        const double sub = std::ceil(dt_out.value() / 1.0);
         run_options opt;
         opt.dt = dt_out / sub;
         opt.abs_tol = tol;
         opt.rel_tol = tol;
+        const double t_end = in_unit<time_unit>(t1);
         const auto every = static_cast<unsigned long long>(sub);
         unsigned long long k = 0;
         run(*this, x, t0, t1, method::rosenbrock, opt, [&](const state_type& s, double t) {
-            if (k++ % every == 0 || t >= t1) observer(s, t);
+            if (k++ % every == 0 || t >= t_end) observer(s, t);
         });
     }
 

@@ -1,6 +1,6 @@
 // noneq/core/linear_solve.hpp — noneq::linalg, small dense linear algebra for Markov chains and
-// driven transporters: fixed-size matrices on the stack, Gaussian elimination with partial
-// pivoting, the stationary distribution of a Markov chain by the GTH algorithm, and the matrix
+// driven transporters: fixed-size matrices on the stack, the solve of a x = b (through the LU of
+// lu.hpp), the stationary distribution of a Markov chain by the GTH algorithm, and the matrix
 // exponential.
 //
 // Conventions: matrix<T, N> is row-major, m[i][j] = row i, column j. A Markov generator or
@@ -19,6 +19,7 @@
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/core/lu.hpp>
 
 #include <algorithm>
 #include <array>
@@ -94,42 +95,22 @@ T norm1(const matrix<T, N>& a) {
     return best;
 }
 
-/// Solves a x = b by Gaussian elimination with partial pivoting. Throws domain_error if a is
-/// singular to working precision or holds a non-finite entry.
+/// Solves a x = b by Gaussian elimination with partial pivoting (lu.hpp). Throws domain_error if
+/// a is singular to working precision or holds a non-finite entry.
 template <std::floating_point T, std::size_t N>
-vec<T, N> solve(matrix<T, N> a, vec<T, N> b) {
+vec<T, N> solve(const matrix<T, N>& a, vec<T, N> b) {
     T scale(0);
     for (const auto& row : a)
         for (T x : row) {
             require_finite("matrix entry", x);
             scale = std::max(scale, std::abs(x));
         }
-    const T tiny = scale * T(1e3) * std::numeric_limits<T>::epsilon();
-    for (std::size_t k = 0; k < N; ++k) {
-        std::size_t p = k;
-        for (std::size_t i = k + 1; i < N; ++i)
-            if (std::abs(a[i][k]) > std::abs(a[p][k])) p = i;
-        if (!(std::abs(a[p][k]) > tiny))
-            throw domain_error("solve: matrix is singular to working precision at column " +
-                               std::to_string(k));
-        std::swap(a[k], a[p]);
-        std::swap(b[k], b[p]);
-        for (std::size_t i = k + 1; i < N; ++i) {
-            const T f = a[i][k] / a[k][k];
-            if (f == T(0)) continue;
-            for (std::size_t j = k; j < N; ++j)
-                a[i][j] -= f * a[k][j];
-            b[i] -= f * b[k];
-        }
-    }
-    vec<T, N> x{};
-    for (std::size_t k = N; k-- > 0;) {
-        T s = b[k];
-        for (std::size_t j = k + 1; j < N; ++j)
-            s -= a[k][j] * x[j];
-        x[k] = s / a[k][k];
-    }
-    return x;
+    const lu<T, N> f(a, static_cast<double>(scale * T(1e3) * std::numeric_limits<T>::epsilon()));
+    if (f.singular())
+        throw domain_error("solve: matrix is singular to working precision at column " +
+                           std::to_string(f.singular_column()));
+    f.solve_in_place(b);
+    return b;
 }
 
 /// Stationary distribution of an irreducible Markov chain (continuous or discrete time) by the

@@ -14,6 +14,7 @@
 // * system: whatever the stepper accepts (a functor, or a std::pair for rosenbrock4).
 // * x: the state (any indexable container of doubles); on return it holds the state at t1.
 // * observer(const State&, double t): called at t0 and after each step as above.
+// * dt_first (optional, dense output only): the first trial step, if not dt.
 // Returns the number of steps taken.
 //
 // If a step produces a NaN or infinity, the stepper itself gives up (an exception from odeint
@@ -65,6 +66,21 @@ private:
     std::string variable_;
     double value_;
     double last_good_t_;
+};
+
+/// Thrown by noneq's own steppers (rodas4.hpp) when no step can be accepted: names the variable
+/// with the largest (or the first non-finite) error of the trial steps. integrate_guarded turns it
+/// into an integration_error naming that variable.
+class step_failure : public std::runtime_error {
+public:
+    step_failure(const std::string& what, std::size_t index, bool nonfinite)
+        : std::runtime_error(what), index_(index), nonfinite_(nonfinite) {}
+    std::size_t index() const noexcept { return index_; }
+    bool nonfinite() const noexcept { return nonfinite_; }
+
+private:
+    std::size_t index_;
+    bool nonfinite_;
 };
 
 namespace detail {
@@ -132,6 +148,34 @@ template <class Sys>
                             std::numeric_limits<double>::quiet_NaN(), t_good);
 }
 
+template <class Sys>
+[[noreturn]] void fail_step(const Sys& sys, const step_failure& e, double t_good) {
+    const std::string name = variable_name_of(sys, e.index());
+    std::ostringstream os;
+    os.precision(10);
+    os << "noneq: integration stopped: the stepper failed (" << e.what() << "; variable '" << name
+       << (e.nonfinite() ? "' non-finite" : "' limits the step")
+       << "); the state is kept at the last good time t = " << t_good;
+    throw integration_error(os.str(), t_good, e.index(), name,
+                            std::numeric_limits<double>::quiet_NaN(), t_good);
+}
+
+/// The variable that changed most, relative to its size, from `a` to `b` (the one driving a
+/// stalled step).
+template <class State>
+std::size_t fastest_variable(const State& a, const State& b) {
+    std::size_t best = 0, i = 0;
+    double worst = -1;
+    auto ib = std::begin(b);
+    for (const auto& va : a) {
+        const double d = std::abs(static_cast<double>(*ib) - static_cast<double>(va)) /
+                         std::max(std::abs(static_cast<double>(va)), 1e-300);
+        if (d > worst) worst = d, best = i;
+        ++i, ++ib;
+    }
+    return best;
+}
+
 /// The smallest step accepted as progress: 1e-13 of the time scale (below it the run has
 /// stalled, e.g. an adaptive stepper facing an exploding right-hand side).
 inline double min_step(double t, double t0, double t1) {
@@ -150,7 +194,7 @@ inline void check_interval(double t0, double t1, double dt) {
 /// integration_error (x = last good state) on a non-finite state or a failing stepper.
 template <class Stepper, class System, class State, class Observer>
 std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double t0, double t1,
-                              double dt, Observer&& observer) {
+                              double dt, Observer&& observer, double dt_first = 0.0) {
     namespace odeint = boost::numeric::odeint;
     using stepper_t = std::remove_cvref_t<typename odeint::unwrap_reference<Stepper>::type>;
     using category = typename stepper_t::stepper_category;
@@ -207,8 +251,9 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
             fails = 0;
             ++steps;
             if (!(t - t_before > detail::min_step(t, t0, t1))) {
+                const std::size_t i = detail::fastest_variable(good, x);
                 x = good;
-                detail::fail_stepper(sys, "step size underflow", t_good);
+                detail::fail_step(sys, step_failure("step size underflow", i, false), t_good);
             }
             if (auto i = detail::first_nonfinite(x); i < detail::size_of(x)) {
                 State bad = x;
@@ -224,12 +269,15 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
             }
         }
     } else if constexpr (std::is_base_of_v<odeint::dense_output_stepper_tag, category>) {
-        stepper.initialize(x, t0, dt);
+        stepper.initialize(x, t0, dt_first > 0.0 ? dt_first : dt);
         std::size_t k = 1;
         double t_next = std::min(t0 + dt, t1);
         while (t_good < t1) {
             try {
                 stepper.do_step(sys_ref);
+            } catch (const step_failure& e) {
+                x = stepper.current_state(); // the last accepted step: finite
+                detail::fail_step(sys, e, stepper.current_time());
             } catch (const std::exception& e) {
                 x = good;
                 detail::fail_stepper(sys, e.what(), t_good);
@@ -245,8 +293,10 @@ std::size_t integrate_guarded(Stepper&& stepper, System&& sys, State& x, double 
                                        stepper.previous_time());
             }
             if (!(tc - stepper.previous_time() > detail::min_step(tc, t0, t1))) {
+                const std::size_t i = detail::fastest_variable(stepper.previous_state(), xc);
                 x = stepper.previous_state();
-                detail::fail_stepper(sys, "step size underflow", stepper.previous_time());
+                detail::fail_step(sys, step_failure("step size underflow", i, false),
+                                  stepper.previous_time());
             }
             while (t_next <= tc) {
                 stepper.calc_state(t_next, x);

@@ -2,11 +2,12 @@
 // std::array) under Boost.Odeint's rosenbrock4, which needs boost::numeric::ublas vector and
 // matrix state and a Jacobian. stiff_system(sys) gives the pair (right-hand side, Jacobian)
 // odeint expects. The Jacobian is the system's own `jacobian(x, J, t)` if it has one, else
-// central differences (jacobian.hpp). df/dt is taken as 0: the explicit time dependence of
+// central differences (core/jacobian.hpp). df/dt is taken as 0: the explicit time dependence of
 // membranes (current steps, transmitter pulses) is piecewise constant.
 #pragma once
 
-#include <noneq/integrate/jacobian.hpp>
+#include <noneq/core/jacobian.hpp>
+#include <noneq/integrate/guarded.hpp>
 #include <noneq/integrate/ublas_cxx20.hpp>
 
 #include <boost/numeric/odeint/stepper/rosenbrock4.hpp>
@@ -47,7 +48,7 @@ struct stiff_rhs {
         (*sys)(xs, ds, t);
         std::copy(ds.begin(), ds.end(), dxdt.begin());
     }
-    std::string variable_name(std::size_t i) const { return sys->variable_name(i); }
+    std::string variable_name(std::size_t i) const { return detail::variable_name_of(*sys, i); }
 };
 template <class System>
 struct stiff_jacobian {

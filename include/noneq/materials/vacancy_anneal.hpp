@@ -13,23 +13,20 @@
 //   c(t) - c0 = (c(0) - c0) exp(-t/tau),  tau = 1 / (Z rho D_v(T_a)),
 //   y(t) = (c(0) - c0)(1 - exp(-t/tau)) / (rho b)
 // (Damask & Dienes, Point Defects in Metals, 1963; Balluffi, J. Nucl. Mater. 69/70 (1978) 240).
-// With cooling it is integrated with Boost.Odeint's adaptive Dormand-Prince 5(4) stepper; a
-// non-finite state stops the run, reports the time and keeps the last good state.
+// With cooling it is integrated through the front-end (integrate/run.hpp) with the adaptive
+// Dormand-Prince 5(4) stepper; a non-finite state stops the run with integration_error.
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/integrate/run.hpp>
 #include <noneq/materials/dislocation_climb.hpp>
 #include <noneq/materials/fcc_metal.hpp>
 #include <noneq/units.hpp>
-
-#include <boost/numeric/odeint/stepper/generation.hpp>
-#include <boost/numeric/odeint/stepper/runge_kutta_dopri5.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>
-#include <string>
 #include <vector>
 
 namespace noneq::materials {
@@ -59,11 +56,9 @@ struct anneal_sample {
     double climb_m;         ///< climb distance of one dislocation, m
 };
 
-/// The trajectory; `ok` false if it stopped early on a non-finite state (`message` says where).
+/// The trajectory.
 struct anneal_result {
     std::vector<anneal_sample> samples;
-    bool ok = true;
-    std::string message;
 };
 
 /// Temperature at time t.
@@ -91,9 +86,30 @@ inline anneal_sample anneal_exact(const fcc_metal& m, const anneal_conditions& a
             (ci - c0) * -std::expm1(-t_s / tau) / (a.rho_per_m2 * m.burgers().value())};
 }
 
-/// Integrates the anneal from c(0) = c0(T_quench), y(0) = 0 to t_end, returning n_samples + 1
-/// equally spaced samples. rel_tol: the stepper's relative tolerance; the absolute tolerance is
-/// rel_tol * 1e-6 * c(0) on both components (c is a fraction, y in metres; both are small).
+namespace detail {
+/// The anneal as a model of the front-end (integrate/run.hpp): state {c, y}, time in seconds.
+struct anneal_system {
+    using state_type = std::array<double, 2>;
+    using time_unit = seconds;
+    const fcc_metal* m;
+    const anneal_conditions* a;
+    double Z, b;
+    void operator()(const state_type& x, state_type& dxdt, double t) const {
+        const auto T = temperature<double>::from_value(anneal_temperature(*a, t));
+        const double drive =
+            Z * vacancy_diffusivity(*m, T) * (x[0] - equilibrium_vacancy_fraction(*m, T));
+        dxdt[0] = -a->rho_per_m2 * drive;
+        dxdt[1] = drive / b;
+    }
+    static const char* variable_name(std::size_t i) { return i == 0 ? "c" : "climb"; }
+};
+} // namespace detail
+
+/// Integrates the anneal from c(0) = c0(T_quench), y(0) = 0 to t_end with the front-end's
+/// dopri5, its steps landing on the sample times, returning n_samples + 1 equally spaced samples.
+/// rel_tol: the stepper's relative tolerance; the absolute tolerance is rel_tol * 1e-6 * c(0) on
+/// both components (c is a fraction, y in metres; both are small). A non-finite state throws
+/// integration_error.
 inline anneal_result anneal(const fcc_metal& m, const anneal_conditions& a,
                             const time<double>& t_end, int n_samples = 100,
                             double rel_tol = 1e-10) {
@@ -101,66 +117,27 @@ inline anneal_result anneal(const fcc_metal& m, const anneal_conditions& a,
     require_positive("t_end", t_end.value(), "s");
     require(n_samples >= 1 && n_samples <= 1000000, "n_samples", n_samples, "1..1e6");
     require(rel_tol >= 1e-14 && rel_tol <= 1e-2, "rel_tol", rel_tol, "1e-14..1e-2");
-    namespace odeint = boost::numeric::odeint;
-    using state = std::array<double, 2>;
     const double Z = 2.0 * std::numbers::pi / sink_log_factor(m, a.rho_per_m2, a.core_radius_in_b);
-    const double b = m.burgers().value();
-    const auto T_of = [&](double t) {
-        return temperature<double>::from_value(anneal_temperature(a, t));
-    };
-    const auto sys = [&](const state& x, state& dxdt, double t) {
-        const auto T = T_of(t);
-        const double drive =
-            Z * vacancy_diffusivity(m, T) * (x[0] - equilibrium_vacancy_fraction(m, T));
-        dxdt[0] = -a.rho_per_m2 * drive;
-        dxdt[1] = drive / b;
-    };
+    const detail::anneal_system sys{&m, &a, Z, m.burgers().value()};
     const double ci = equilibrium_vacancy_fraction(m, a.T_quench);
-    state x{ci, 0.0};
+    detail::anneal_system::state_type x{ci, 0.0};
     anneal_result out;
-    const auto record = [&](double t) {
-        const double T = anneal_temperature(a, t);
-        out.samples.push_back(
-            {t, T, x[0], x[0] / equilibrium_vacancy_fraction(m, temperature<double>::from_value(T)),
-             x[1]});
-    };
-    record(0.0);
-    auto stepper =
-        odeint::make_controlled<odeint::runge_kutta_dopri5<state>>(rel_tol * 1e-6 * ci, rel_tol);
-    double t = 0.0;
-    double dt = std::min(t_end.value() / n_samples,
-                         1e-3 * std::min(anneal_time_constant(m, a),
-                                         a.tau_cool.value() > 0 ? a.tau_cool.value() : 1e300));
-    for (int k = 1; k <= n_samples; ++k) {
-        const double target = t_end.value() * k / n_samples;
-        int guard = 0;
-        while (t < target) {
-            if (++guard > 10000000) {
-                out.ok = false;
-                out.message = "step limit reached at t = " + std::to_string(t) + " s";
-                return out;
-            }
-            const double h = std::min(dt, target - t);
-            state trial = x;
-            double tt = t, hh = h;
-            if (stepper.try_step(sys, trial, tt, hh) == odeint::success) {
-                if (!std::isfinite(trial[0]) || !std::isfinite(trial[1])) {
-                    out.ok = false;
-                    out.message = "non-finite state at t = " + std::to_string(tt) +
-                                  " s (variable " + (std::isfinite(trial[0]) ? "climb" : "c") +
-                                  "); last good t = " + std::to_string(t) + " s";
-                    return out;
-                }
-                x = trial;
-                // Land exactly on the sample time (avoid a sliver step from rounding).
-                t = (target - tt < 1e-12 * target) ? target : tt;
-                dt = (h < dt) ? std::max(dt, hh) : hh; // a truncated step keeps dt
-            } else {
-                dt = hh;
-            }
-        }
-        record(target);
-    }
+    out.samples.reserve(static_cast<std::size_t>(n_samples) + 1);
+    run_options opt;
+    opt.dt = t_end / static_cast<double>(n_samples);
+    opt.abs_tol = rel_tol * 1e-6 * ci;
+    opt.rel_tol = rel_tol;
+    opt.at = output::stop;
+    opt.dt_initial = time<double>::from_value(std::min(
+        opt.dt.value(), 1e-3 * std::min(anneal_time_constant(m, a),
+                                        a.tau_cool.value() > 0 ? a.tau_cool.value() : 1e300)));
+    run(sys, x, time<double>::from_value(0.0), t_end, method::dopri5, opt,
+        [&](const detail::anneal_system::state_type& s, double t) {
+            const double T = anneal_temperature(a, t);
+            out.samples.push_back(
+                {t, T, s[0],
+                 s[0] / equilibrium_vacancy_fraction(m, temperature<double>::from_value(T)), s[1]});
+        });
     return out;
 }
 

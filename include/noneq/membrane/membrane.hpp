@@ -16,6 +16,7 @@
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/integrate/time_unit.hpp>
 #include <noneq/membrane/ions.hpp>
 #include <noneq/membrane/part.hpp>
 #include <noneq/membrane/rate_table.hpp>
@@ -59,6 +60,10 @@ public:
     static constexpr std::size_t n_parts = sizeof...(Ps);
     static constexpr std::size_t size = 1 + (std::size_t{0} + ... + part_t<Ps>::n_states);
     using state_type = std::array<double, size>;
+    using time_unit = milliseconds; ///< t in ms (integrate/run.hpp converts quantities to it)
+    /// The right-hand side also takes std::array<xsimd::batch, size> states (every part is
+    /// written over the value type): finite-difference Jacobians evaluate a batch of columns.
+    static constexpr bool simd_rhs = true;
 
     /// Offset of part I's first state in the state vector.
     template <std::size_t I>

@@ -17,8 +17,9 @@
 //
 // The system conserves the charge Q = C A V - F vol (Na_i + K_i - Cl_i) (the impermeant charge
 // is fixed), so its steady states form a family labelled by Q; steady_state() keeps Q of the
-// start. State: std::array {V mV, Na_i mM, K_i mM, Cl_i mM}; time in seconds. Integrated with
-// Boost.Odeint's rosenbrock4 (stiff: the membrane charges in ms, concentrations move in hours).
+// start. State: std::array {V mV, Na_i mM, K_i mM, Cl_i mM}; time in seconds (time_unit).
+// Integrated through the front-end (integrate/run.hpp) with rosenbrock4 (stiff: the membrane
+// charges in ms, concentrations move in hours).
 //
 // Default cell (a 20 um spherical soma at 37 C, outside concentrations of Hille, Ion Channels of
 // Excitable Membranes, 3rd ed., Table 1.1: Na 145, K 4, Cl 123 mM): the permeabilities and the
@@ -28,11 +29,9 @@
 
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
+#include <noneq/core/newton.hpp>
 #include <noneq/flux/ghk_current.hpp>
-#include <noneq/integrate/guarded.hpp>
-#include <noneq/integrate/rosenbrock.hpp>
-
-#include <boost/numeric/odeint/stepper/generation.hpp>
+#include <noneq/integrate/run.hpp>
 #include <noneq/membrane/pump_nak.hpp>
 #include <noneq/potential/nernst.hpp>
 #include <noneq/units.hpp>
@@ -75,6 +74,7 @@ struct pump_leak_fluxes {
 class pump_leak_cell {
 public:
     using state_type = std::array<double, 4>; ///< V mV, Na_i, K_i, Cl_i mM
+    using time_unit = seconds;                ///< d/dt per second
 
     explicit pump_leak_cell(const pump_leak_parameters& p = {}) : p_(p) {
         require_positive("T", p.T.value(), "K");
@@ -165,43 +165,31 @@ public:
         return fluxes(x).atp.value() * p_.membrane_area.value();
     }
 
-    /// Integrates x from t0 to t1 (s) with rosenbrock4 (error controlled, abs/rel tolerance
-    /// `tol` on mV and mM), calling observer(x, t) every `dt_out` seconds and at t1. A
-    /// non-finite state stops the run (integration_error; x keeps the last good state).
+    /// Integrates x from t0 to t1 through the front-end (integrate/run.hpp) with rosenbrock4
+    /// (error controlled, abs/rel tolerance `tol` on mV and mM), calling observer(x, t_s) every
+    /// `dt_out` and at t1. A non-finite state stops the run (integration_error; x keeps the last
+    /// good state).
     template <class Observer>
-    std::size_t run(state_type& x, double t0, double t1, double dt_out, Observer&& observer,
-                    double tol = 1e-9) const {
-        namespace odeint = boost::numeric::odeint;
-        require(dt_out > 0 && std::isfinite(dt_out), "dt_out", dt_out, "> 0, finite", "s");
-        require(t1 >= t0 && std::isfinite(t1), "t1", t1, ">= t0, finite", "s");
-        require(tol > 0, "tol", tol, "> 0");
-        auto st = odeint::make_dense_output(tol, tol, odeint::rosenbrock4<double>{});
-        ublas_vector xu = to_ublas(x);
-        state_type xs = x;
-        auto obs = [&](const ublas_vector& u, double t) {
-            from_ublas(u, xs);
-            observer(std::as_const(xs), t);
-        };
-        try {
-            const auto n = integrate_guarded(st, stiff_system(*this), xu, t0, t1, dt_out, obs);
-            from_ublas(xu, x);
-            return n;
-        } catch (...) {
-            from_ublas(xu, x);
-            throw;
-        }
+    std::size_t run(state_type& x, const time<double>& t0, const time<double>& t1,
+                    const time<double>& dt_out, Observer&& observer, double tol = 1e-9) const {
+        run_options o;
+        o.dt = dt_out;
+        o.abs_tol = o.rel_tol = tol;
+        return noneq::run(*this, x, t0, t1, method::rosenbrock, o, observer);
     }
-    std::size_t run(state_type& x, double t0, double t1, double dt_out) const {
+    std::size_t run(state_type& x, const time<double>& t0, const time<double>& t1,
+                    const time<double>& dt_out) const {
         return run(x, t0, t1, dt_out, [](const state_type&, double) {});
     }
 
     /// The steady state with the charge Q of x0: integrates `settle` seconds, then Newton on
-    /// {j_Na = j_K = j_Cl = 0, Q = Q(x0)} (the flux equations alone are singular, as Q is
-    /// conserved). Throws domain_error if Newton does not converge.
-    state_type steady_state(const state_type& x0, double settle = 2e4) const {
+    /// {j_Na = j_K = j_Cl = 0, Q = Q(x0)} (core/newton.hpp; the flux equations alone are
+    /// singular, as Q is conserved). Throws domain_error if Newton does not converge.
+    state_type steady_state(const state_type& x0,
+                            const time<double>& settle = time<double>::from_value(2e4)) const {
         state_type x = x0;
         const double q0 = charge(x0);
-        run(x, 0.0, settle, settle);
+        run(x, time<double>::from_value(0.0), settle, settle);
         const double F = constants::F.value(), vol = p_.cell_volume.value();
         // residual scaled to O(1): fluxes in units of the Na leak scale, Q in units of F vol mM
         const auto residual = [&](const state_type& y) {
@@ -210,51 +198,9 @@ public:
             return std::array<double, 4>{f.na.value() / js, f.k.value() / js, f.cl.value() / js,
                                          (charge(y) - q0) / (F * vol)};
         };
-        for (int it = 0; it < 50; ++it) {
-            const auto r = residual(x);
-            double rn = 0;
-            for (double ri : r)
-                rn = std::max(rn, std::abs(ri));
-            if (rn < 1e-11) return x;
-            std::array<std::array<double, 5>, 4> J{}; // augmented [J | -r]
-            for (std::size_t j = 0; j < 4; ++j) {
-                const double h = 1e-6 * std::max(std::abs(x[j]), 1.0);
-                state_type xp = x, xm = x;
-                xp[j] += h;
-                xm[j] -= h;
-                const auto rp = residual(xp), rm = residual(xm);
-                for (std::size_t i = 0; i < 4; ++i)
-                    J[i][j] = (rp[i] - rm[i]) / (xp[j] - xm[j]);
-            }
-            for (std::size_t i = 0; i < 4; ++i)
-                J[i][4] = -r[i];
-            for (std::size_t c = 0; c < 4; ++c) { // Gaussian elimination, partial pivoting
-                std::size_t piv = c;
-                for (std::size_t i = c + 1; i < 4; ++i)
-                    if (std::abs(J[i][c]) > std::abs(J[piv][c])) piv = i;
-                std::swap(J[c], J[piv]);
-                for (std::size_t i = c + 1; i < 4; ++i) {
-                    const double m = J[i][c] / J[c][c];
-                    for (std::size_t k = c; k < 5; ++k)
-                        J[i][k] -= m * J[c][k];
-                }
-            }
-            state_type dx{};
-            for (std::size_t i = 4; i-- > 0;) {
-                double s = J[i][4];
-                for (std::size_t k = i + 1; k < 4; ++k)
-                    s -= J[i][k] * dx[k];
-                dx[i] = s / J[i][i];
-            }
-            double step = 0;
-            for (std::size_t i = 0; i < 4; ++i) {
-                x[i] += dx[i];
-                step = std::max(step, std::abs(dx[i]) / std::max(std::abs(x[i]), 1.0));
-            }
-            if (step < 1e-14) return x;
-        }
-        throw domain_error("pump_leak_cell::steady_state: Newton did not converge (is the pump "
-                           "blocked or the cell without a steady state?)");
+        return newton_solve<4>(residual, x, {},
+                               "pump_leak_cell::steady_state (is the pump blocked or the cell "
+                               "without a steady state?)");
     }
 
 private:
