@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    current<double> v = 1.0_nA;
+#else
     voltage<double> v = 1.0_nA;
+#endif
     (void)v;
     return 0;
 }

@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    auto y = exprel(1.0);
+#else
     auto y = exprel(1);
+#endif
     (void)y;
     return 0;
 }

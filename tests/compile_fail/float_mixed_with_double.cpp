@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    auto e = nernst(1, concentration<double>::from_value(140.0), 5.0_mM, kelvin(37.0_degC));
+#else
     auto e = nernst(1, concentration<float>::from_value(140.0f), 5.0_mM, kelvin(37.0_degC));
+#endif
     (void)e;
     return 0;
 }

@@ -5,10 +5,22 @@
 
 #include <array>
 
+#ifdef NONEQ_CORRECTED
+struct decay { // membrane-like: a current, an exact relaxation of the rest, a capacitance
+    using state_type = std::array<double, 1>;
+    struct cap {
+        double uF_per_cm2() const { return 1.0; }
+    };
+    double current(const state_type& x, double) const { return x[0]; }
+    void relax(state_type&, double, double, double) const {}
+    cap capacitance() const { return {}; }
+};
+#else
 struct decay {
     using state_type = std::array<double, 1>;
     void operator()(const state_type& x, state_type& d, double) const { d[0] = -x[0]; }
 };
+#endif
 
 int main() {
     decay sys;

@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    molar_energy<double> v = constants::F * 1.0_mV;
+#else
     voltage<double> v = constants::F * 1.0_mV;
+#endif
     (void)v;
     return 0;
 }

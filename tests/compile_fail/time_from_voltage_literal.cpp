@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    noneq::time<double> t = 5.0_ms;
+#else
     noneq::time<double> t = 5.0_mV;
+#endif
     (void)t;
     return 0;
 }

@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    auto x = 1.0_mV + 1.0_mV;
+#else
     auto x = 1.0_mV + 1.0_nA;
+#endif
     (void)x;
     return 0;
 }
