@@ -272,8 +272,7 @@ TEST_CASE("pump-leak rest: a steady state with zero net flux and current, no ion
         CHECK(E[1] < x[0] - 15.0); // K below rest (K leaks out)
         CHECK(E[2] < x[0]);        // KCC2 keeps Cl below its passive level
         CHECK(f.pump_cycle_free_energy.value() < 0.0);
-        CHECK(si_value(f.atp) ==
-              noneq::test::rel(si_value(f.pump) / constants::F.value(), 1e-15));
+        CHECK(si_value(f.atp) == noneq::test::rel(si_value(f.pump) / constants::F.value(), 1e-15));
         CHECK(cell.atp_mol_per_s_per_cell(x) ==
               noneq::test::rel(si_value(f.atp) * si_value(cell.parameters().membrane_area), 1e-15));
         // The rest keeps the start's conserved charge, and is a fixed point of the ODE.
