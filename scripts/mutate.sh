@@ -7,8 +7,9 @@
 #
 #   scripts/mutate.sh [--list FILE] [--only REGEX] [--keep]
 #
-# It works on a copy of the source tree (build/mutate/src), never on the checkout itself, with
-# Release per-area test targets (NONEQ_PER_AREA_TESTS=ON) and ccache when available. A mutation
+# It mutates include/ in place (restoring each header before the next mutation and on exit), with
+# Release per-area test targets (NONEQ_PER_AREA_TESTS=ON) in build/mutate and ccache when
+# available. A mutation
 # is killed when a covering test executable exits non-zero (or does not finish in 10 minutes);
 # one that does not compile is reported as such (and counts as neither). Exit code: 0 when at
 # least 90 % of the compiled mutations are killed, 1 otherwise.
@@ -24,16 +25,21 @@ while (($#)); do
   esac
 done
 work="$root/build/mutate"
-src="$work/src"
+src="$root"
 bld="$work/build"
 log="$work/log"
 mkdir -p "$work" "$log"
 
-# A fresh copy of the tracked (and new, unignored) files.
-rm -rf "$src"
-mkdir -p "$src"
-(cd "$root" && git ls-files -z --cached --others --exclude-standard |
-   xargs -0 cp --parents -t "$src" 2>/dev/null || true)
+# Mutations are applied in place to include/ (each restored before the next, and on exit), so
+# that the unmutated objects come from ccache; include/ must be clean, and nothing else should
+# build from this tree while the script runs.
+if ! git -C "$root" diff --quiet -- include; then
+  echo "mutate: include/ has uncommitted changes; commit or stash them first" >&2
+  exit 2
+fi
+current=""
+restore() { [[ -n "$current" ]] && cp "$work/orig" "$current" && touch "$current"; current=""; }
+trap restore EXIT INT TERM
 
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -66,6 +72,7 @@ while IFS= read -r line; do
   n=$((n + 1))
   file="$src/include/noneq/$header"
   cp "$file" "$work/orig"
+  current="$file"
   if ! FROM="$from" TO="$to" python3 - "$file" <<'PY'
 import os, sys
 p = sys.argv[1]; s = open(p).read(); a = os.environ["FROM"]; b = os.environ["TO"]
@@ -83,8 +90,7 @@ PY
     if ! build "$t" "$log/m${n}_build_$t.txt"; then verdict="no-compile"; by="$t"; break; fi
     if ! runt "$t" "$log/m${n}_run_$t.txt"; then verdict="killed"; by="$t"; break; fi
   done
-  cp "$work/orig" "$file"
-  touch "$file"
+  restore
   case "$verdict" in
     killed) killed=$((killed + 1)) ;;
     survived) survived=$((survived + 1)) ;;
