@@ -1,5 +1,6 @@
 // A Celsius reading is not an absolute temperature: it must go through kelvin().
-// expect: no matching function for call to .nernst
+// expect: celsius_for_temperature\.cpp:13:[0-9]+: error: no matching function for call to 'nernst\(
+// expect: int, [^']*, noneq::celsius<double>\)'
 #include <noneq/noneq.hpp>
 
 using namespace noneq;

@@ -1,5 +1,8 @@
 // Celsius readings do not mix with absolute temperatures.
-// expect: no match for .operator\+
+// expect: celsius_plus_kelvin\.cpp:15:[0-9]+: error: no match for 'operator\+' \(operand types ar
+// expect: e '[a-z:]*quantity<boost::units::unit<boost::units::list<boost::units::dim<boost::units::
+// expect: temperature_base_dimension, boost::units::static_rational<1> >, boost::units::dimensionle
+// expect: ss_type>[^']*' .* and 'noneq::celsius<double>'\)
 #include <noneq/noneq.hpp>
 
 using namespace noneq;

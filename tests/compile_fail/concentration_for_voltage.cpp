@@ -1,5 +1,7 @@
 // A voltage passed where Nernst expects a concentration.
-// expect: no matching function for call to .nernst
+// expect: concentration_for_voltage\.cpp:14:[0-9]+: error: no matching function for call to 'nernst
+// expect: \(int, [a-z:]*quantity<boost::units::unit<boost::units::list<boost::units::dim<boost::uni
+// expect: ts::length_base_dimension, boost::units::static_rational<2> >
 #include <noneq/noneq.hpp>
 
 using namespace noneq;

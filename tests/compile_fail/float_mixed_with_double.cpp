@@ -1,5 +1,6 @@
 // Value types are not mixed silently: a float concentration with double ones.
-// expect: no matching function for call to .nernst
+// expect: float_mixed_with_double\.cpp:13:[0-9]+: error: no matching function for call to 'nernst.*
+// expect: deduced conflicting types for parameter 'V' \('float' and 'double'\)
 #include <noneq/noneq.hpp>
 
 using namespace noneq;
