@@ -1,6 +1,6 @@
 # Runs EXE with ARGS; passes only if it exits with EXPECT_EXIT (0 unless given) AND its output
-# (stdout and stderr together) matches the regex PASS. Used for every example and consumer test:
-# CTest's PASS_REGULAR_EXPRESSION alone ignores the exit code.
+# (stdout and stderr together) matches the regex PASS AND, if FAIL is given, does not match
+# FAIL. Used for every example test: CTest's PASS_REGULAR_EXPRESSION alone ignores the exit code.
 if(NOT DEFINED EXPECT_EXIT OR EXPECT_EXIT STREQUAL "")
   set(EXPECT_EXIT 0)
 endif()
@@ -13,5 +13,8 @@ if(NOT DEFINED PASS OR PASS STREQUAL "")
 endif()
 if(NOT out MATCHES "${PASS}")
   message(FATAL_ERROR "output does not match '${PASS}':\n${out}")
+endif()
+if(FAIL AND out MATCHES "${FAIL}")
+  message(FATAL_ERROR "output matches '${FAIL}', which it must not:\n${out}")
 endif()
 message(STATUS "exit ${rv} and output matching '${PASS}' as expected")
