@@ -168,7 +168,8 @@ TEST_CASE_TEMPLATE("Nernst kernel: within 4 ulp of the exact result everywhere, 
     CHECK(worst_ulp <= 4.0);
 }
 
-TEST_CASE_TEMPLATE("GHK current kernel: within 4 ulp where well conditioned, else a stated bound",
+TEST_CASE_TEMPLATE("GHK current kernel: within 4 ulp (6 without FMA) where well conditioned, "
+                   "else a stated bound",
                    T, double, float) {
     std::mt19937_64 rng(noneq::test::seed(12));
     const int valences[] = {1, -1, 2, -2};
@@ -220,8 +221,16 @@ TEST_CASE_TEMPLATE("GHK current kernel: within 4 ulp where well conditioned, els
             " over ", n_random);
     CHECK(counted > n_random / 10);
     CHECK(near_zero > n_random / 20);
-    CHECK(worst_ulp <= 4.0);
-    CHECK(worst_zero <= 4.0);
+    // Without FMA hardware (the baseline x86-64 build) fma_if_fast is a * b + c: the difference,
+    // the residual product and the z F hi + lo product each round once more and the residual
+    // is lost, one and a half ulp more in all (measured 4.98 ulp on SSE2).
+#if defined(__FMA__) || defined(__AVX512F__)
+    constexpr double ulp_bound = 4.0;
+#else
+    constexpr double ulp_bound = 6.0;
+#endif
+    CHECK(worst_ulp <= ulp_bound);
+    CHECK(worst_zero <= ulp_bound);
     CHECK(worst_ratio <= 1.0);
 }
 
