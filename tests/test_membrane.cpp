@@ -444,3 +444,17 @@ TEST_CASE("bad input: analysis") {
     CHECK(rejects([&] { clamped_state(ax, -40.0, 0.0, &ref, {0}); }) == "frozen index");
     CHECK(rejects([&] { bisect_onset([](double i) { return i > 0.5; }, 0.0, 1.0, 0.0); }) == "tol");
 }
+
+TEST_CASE("jacobian_eigenvalues: gates frozen, the one eigenvalue is -g_chord / C_m") {
+    // Hodgkin & Huxley 1952 (hh.mod): g_Na = 120, g_K = 36, g_L = 0.3 mS/cm^2, C_m = 1 uF/cm^2,
+    // so with m, h, n held, dV/dt = -(g_Na m^3 h (V - E_Na) + ...) / C_m has slope -g / C_m per
+    // ms. The Jacobian is a finite difference: 1e-6 relative.
+    const auto ax = hh::make_axon(0.0_uA_per_cm2);
+    const auto x = ax.steady_state(-65.0);
+    const double m = x[hh::M], h = x[hh::H], n = x[hh::N];
+    const double g = 120.0 * m * m * m * h + 36.0 * n * n * n * n + 0.3;
+    const auto ev = jacobian_eigenvalues(ax, x, 0.0, {hh::M, hh::H, hh::N});
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].real() == rel(-g, 1e-6));
+    CHECK(ev[0].imag() == 0.0);
+}

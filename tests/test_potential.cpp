@@ -514,12 +514,26 @@ TEST_CASE("bad input: nernst, GHK flux and current, GHK voltage equations") {
     CHECK(rejects([&] { ghk_current(0, P, -65.0_mV, 10.0_mM, 140.0_mM, T); }) == "z");
     CHECK(rejects([&] { ghk_current(1, P, 20.0_V, 10.0_mM, 140.0_mM, T); }) == "v");
     CHECK(rejects([&] { ghk_current(1, P, -65.0_mV, 0.0_mM, 0.0_mM, T); }) == "<no exception>");
+    // and the flux is the current over z F (F = e N_A, exact)
+    const double F = 1.602176634e-19 * 6.02214076e23;
+    CHECK(ghk_flux(2, P, -65.0_mV, 1e-4_mM, 2.0_mM, T).value() ==
+          rel(ghk_current(2, P, -65.0_mV, 1e-4_mM, 2.0_mM, T).value() / (2 * F), 1e-15));
     // GHK voltage (relative permeabilities), total current, divalent closed form, reversal
     using pion = ghk_ion<double, unit::permeability>;
     const std::vector<ghk_ion<double>> none;
     const std::vector<ghk_ion<double>> ok{{1, make<unit::dimensionless>(1.0), 400.0_mM, 20.0_mM}};
     CHECK(rejects([&] { ghk_voltage(none, T); }) == "ions.size()");
     CHECK(rejects([&] { ghk_voltage(ok, 0.0_K); }) == "T");
+    // The existence check sums over every ion: K+ alone carries the numerator here (Cl- has no
+    // inside concentration), which is legal; with no ion to carry it, the voltage is -infinity.
+    const auto one = make<unit::dimensionless>(1.0);
+    const std::vector<ghk_ion<double>> k_and_cl{{1, one, 400.0_mM, 20.0_mM},
+                                                {-1, one, 0.0_mM, 560.0_mM}};
+    CHECK(rejects([&] { ghk_voltage(k_and_cl, T); }) == "<no exception>");
+    const std::vector<ghk_ion<double>> no_numerator{{1, one, 400.0_mM, 0.0_mM},
+                                                    {-1, one, 0.0_mM, 560.0_mM}};
+    CHECK(rejects([&] { ghk_voltage(no_numerator, T); }) ==
+          "ions: sum P*c_out (cations) + P*c_in (anions)");
     const std::vector<pion> abs_none;
     const std::vector<pion> abs_ok{{1, P, 400.0_mM, 20.0_mM}, {2, P, 1e-4_mM, 2.0_mM}};
     CHECK(rejects([&] { ghk_total_current(abs_none, -65.0_mV, T); }) == "ions.size()");
@@ -596,4 +610,14 @@ TEST_CASE("bad input: chord conductance, electrochemical work, Donnan, driving f
           "v");
     CHECK(rejects([&] { current_direction(-65.0_mV, voltage<double>::from_value(nan)); }) == "e");
     CHECK(rejects([&] { effect_on_membrane(voltage<double>::from_value(nan), -90.0_mV); }) == "v");
+}
+
+TEST_CASE("ohmic current g (V - E), outward positive, and the Donnan ratio of a divalent ion") {
+    // 1 mS/cm^2 at -65 mV with E = -77 mV: 12 uA/cm^2 = 0.12 A/m^2 outward (K+ leaves the cell)
+    CHECK(ohmic_current(1.0_mS_per_cm2, -65.0_mV, -77.0_mV).value() == rel(0.12, 1e-14));
+    // a total conductance gives a current: 10 nS at -70 mV, E = -77 mV: 70 pA
+    CHECK(ohmic_current(10.0_nS, -70.0_mV, -77.0_mV).value() == rel(7e-11, 1e-14));
+    // Gibbs-Donnan: c_in / c_out = r^z, so a divalent ion at 4 mM / 1 mM has r = 2
+    CHECK(donnan_ratio(2, 4.0_mM, 1.0_mM) == rel(2.0, 1e-15));
+    CHECK(donnan_ratio(-2, 4.0_mM, 1.0_mM) == rel(0.5, 1e-15));
 }
