@@ -223,6 +223,10 @@ TEST_CASE("detailed balance: J(V_oc) = 0, the MPP is a maximum, FF against Green
         const auto r = max_power_point(c);
         CHECK(current_at(c, r.V_oc).value() == rel(0.0, 0.0, 1e-9 * c.J_sc.value()));
         CHECK(current_at(c, 0.0_V).value() == rel(c.J_sc.value(), 1e-15));
+        // open_circuit_voltage is written separately from max_power_point's V_oc: both zero J
+        CHECK(open_circuit_voltage(c).value() == rel(r.V_oc.value(), 1e-15));
+        CHECK(current_at(c, open_circuit_voltage(c)).value() ==
+              rel(0.0, 0.0, 1e-9 * c.J_sc.value()));
         const double P = r.P_max.value();
         for (double dv : {-1e-3, 1e-3}) {
             const auto V = voltage<double>::from_value(r.V_mp.value() + dv);

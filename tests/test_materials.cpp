@@ -44,6 +44,13 @@ TEST_CASE("fcc_metal: geometry, equilibrium vacancies, self-diffusion near exper
         CHECK(ratio > 0.1);
         CHECK(ratio < 10.0);
     }
+    // D = f c_v D_v with the fcc tracer correlation factor f = 0.7815 (Compaan & Haven, Trans.
+    // Faraday Soc. 52 (1956) 786)
+    for (double T : {600.0, 900.0})
+        CHECK(self_diffusivity(aluminium, K(T)) ==
+              rel(0.7815 * equilibrium_vacancy_fraction(aluminium, K(T)) *
+                      vacancy_diffusivity(aluminium, K(T)),
+                  1e-15));
     CHECK(&fcc_metal_by_name("Cu") == &copper);
     CHECK_THROWS_AS(fcc_metal_by_name("Fe"), noneq::domain_error);
     CHECK_THROWS_AS(equilibrium_vacancy_fraction(copper, K(-5.0)), noneq::domain_error);
