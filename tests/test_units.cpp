@@ -8,6 +8,7 @@
 
 #include "support/compare.hpp"
 
+#include <cmath>
 #include <type_traits>
 
 using namespace noneq;
@@ -97,4 +98,21 @@ TEST_CASE("a quantity is exactly one value: zero storage overhead") {
     static_assert(sizeof(voltage<float>) == sizeof(float));
     static_assert(sizeof(voltage<xsimd::batch<double>>) == sizeof(xsimd::batch<double>));
     CHECK(sizeof(current_density<double>) == sizeof(double));
+}
+
+TEST_CASE("rel(): relative to the expected value, quantities by value, NaN never matches") {
+    // A nanoampere compared to 1e-12 relative: Approx would have accepted any value within
+    // 1e-12 A, i.e. anything; rel() does not.
+    CHECK(2.5_nA == rel(2.5_nA, 1e-12));
+    CHECK_FALSE(2.5_nA == rel(2.6_nA, 1e-12));
+    CHECK_FALSE(2.5e-9 == rel(2.5e-9 * (1 + 1e-9), 1e-12));
+    CHECK(current<double>::from_value(2.5e-9 * (1 + 1e-13)) == rel(2.5_nA, 1e-12));
+    // zero as the answer needs an absolute floor
+    CHECK_FALSE(1e-300 == rel(0.0, 1e-12));
+    CHECK(1e-300 == rel(0.0, 0.0, 1e-299));
+    CHECK_FALSE(std::nan("") == rel(1.0, 1e300));
+    CHECK_FALSE(1.0 == rel(std::nan(""), 1e300));
+    // float results against double references compare as long double
+    CHECK(0.1f == rel(0.1, 1e-7));
+    CHECK_FALSE(0.1f == rel(0.1, 1e-9));
 }
