@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include "support/bad_input.hpp"
 #include "support/compare.hpp"
 #include "support/seed.hpp"
 #include <xtensor/xtensor.hpp>
@@ -631,4 +632,26 @@ TEST_CASE("multi-threaded calls give bitwise the sequential result and the first
     } catch (const noneq::domain_error& e) {
         CHECK(e.argument() == "c_out[" + std::to_string(n / 2 + 17) + "]");
     }
+}
+
+TEST_CASE("bad input: the kernels' scalar arguments and sizes name what is wrong") {
+    using noneq::test::rejects;
+    const auto T = 310.0_K;
+    std::vector<double> I(8), v(8, -0.065), P(8, 1e-8), ci(8, 10.0), co(8, 140.0), v7(7, -0.065);
+    CHECK(rejects([&] { nk::ghk_current(I, 0, P, v, ci, co, T); }) == "z");
+    CHECK(rejects([&] { nk::ghk_current(I, 1, P, v, ci, co, make<unit::temperature>(0.0)); }) ==
+          "T");
+    CHECK(rejects([&] { nk::ghk_current(I, 1, P, v7, ci, co, T); }).find("'v' has 7 elements") !=
+          std::string::npos);
+    CHECK(rejects([&] {
+              nk::total_current(I, v, std::vector<nk::ohmic_term<double>>{},
+                                std::vector<nk::ghk_term<double>>{}, make<unit::temperature>(-1.0));
+          }) == "T");
+    CHECK(rejects([&] {
+              nk::total_current(I, v, std::vector<nk::ohmic_term<double>>{},
+                                std::vector<nk::ghk_term<double>>{nk::ghk<double>(0, P, ci, co)},
+                                T);
+          }) == "ghk[0].z");
+    CHECK(rejects([&] { nk::nernst(I, 0, ci, co, T); }) == "z");
+    CHECK(rejects([&] { nk::nernst(I, 1, ci, co, make<unit::temperature>(0.0)); }) == "T");
 }
