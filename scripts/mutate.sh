@@ -2,10 +2,10 @@
 # Mutation testing of the unit tests: applies each small mistake listed in scripts/mutations.txt
 # to a formula in include/, rebuilds the per-area test executables that cover that header, runs
 # them, and reports whether the tests noticed (killed) or not (survived). Slow (a rebuild per
-# mutation, about an hour on two cores), so it runs outside CI; its last result is recorded in
+# mutation; a full run took 23 min on two shared cores), so it runs outside CI; its last result is recorded in
 # tests/README.md.
 #
-#   scripts/mutate.sh [--list FILE] [--only REGEX] [--keep]
+#   scripts/mutate.sh [--list FILE] [--only REGEX]
 #
 # It mutates include/ in place (restoring each header before the next mutation and on exit), with
 # Release per-area test targets (NONEQ_PER_AREA_TESTS=ON) in build/mutate and ccache when
