@@ -2,17 +2,16 @@
 # Mutation testing of the unit tests: applies each small mistake listed in scripts/mutations.txt
 # to a formula in include/, rebuilds the per-area test executables that cover that header, runs
 # them, and reports whether the tests noticed (killed) or not (survived). Slow (a rebuild per
-# mutation; a full run took 23 min on two shared cores), so it runs outside CI; its last result is recorded in
-# tests/README.md.
+# mutation; a full run took 23 min on two shared cores), so it runs outside CI; its last result
+# is recorded in tests/README.md.
 #
 #   scripts/mutate.sh [--list FILE] [--only REGEX]
 #
-# It mutates include/ in place (restoring each header before the next mutation and on exit), with
-# Release per-area test targets (NONEQ_PER_AREA_TESTS=ON) in build/mutate and ccache when
-# available. A mutation
-# is killed when a covering test executable exits non-zero (or does not finish in 10 minutes);
-# one that does not compile is reported as such (and counts as neither). Exit code: 0 when at
-# least 90 % of the compiled mutations are killed, 1 otherwise.
+# It mutates include/ in place (restoring each header before the next mutation and on exit),
+# with Release per-area test targets (NONEQ_PER_AREA_TESTS=ON) in build/mutate and ccache when
+# available. A mutation is killed when a covering test executable exits non-zero (or does not
+# finish in 10 minutes); one that does not compile is reported as such (and counts as neither).
+# Exit code: 0 when at least 90 % of the compiled mutations are killed, 1 otherwise.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 list="$root/scripts/mutations.txt"
