@@ -23,21 +23,27 @@ function(noneq_add_example name)
   target_include_directories(noneq-${name} PRIVATE ${PROJECT_SOURCE_DIR}/examples/common)
 endfunction()
 
-# noneq_example_test(<test-name> <example> PASS <regex> [ARGS <arg>...] [EXIT <code>])
-# A CTest (label "example") that runs noneq-<example> with ARGS and requires its output to match
-# PASS; with EXIT <code>, the run must instead exit with that code (bad-input checks).
+# noneq_example_test(<test-name> <example> PASS <regex> [ARGS <arg>...] [EXIT <code>]
+#                    [FAIL <regex>])
+# A CTest (label "example") that runs noneq-<example> with ARGS and requires BOTH its exit code
+# (EXIT, 0 unless given) and its output to match PASS. CTest's own PASS_REGULAR_EXPRESSION would
+# ignore the exit code (a program that printed the value and then failed would pass), so every
+# example test runs through cmake/run_exit_code.cmake. FAIL: a regex the output must not match
+# (e.g. results printed by a run that should have been refused). A regex may not contain ';'.
 function(noneq_example_test test_name example)
   if(NOT NONEQ_BUILD_TESTS)
     return()
   endif()
-  cmake_parse_arguments(T "" "PASS;EXIT" "ARGS" ${ARGN})
-  if(DEFINED T_EXIT)
-    add_test(NAME example.${test_name}
-      COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:noneq-${example}> "-DARGS=${T_ARGS}"
-              -DEXPECT_EXIT=${T_EXIT} "-DPASS=${T_PASS}" -P ${PROJECT_SOURCE_DIR}/cmake/run_exit_code.cmake)
-  else()
-    add_test(NAME example.${test_name} COMMAND noneq-${example} ${T_ARGS})
-    set_tests_properties(example.${test_name} PROPERTIES PASS_REGULAR_EXPRESSION "${T_PASS}")
+  cmake_parse_arguments(T "" "PASS;EXIT;FAIL" "ARGS" ${ARGN})
+  if(NOT DEFINED T_EXIT)
+    set(T_EXIT 0)
   endif()
+  if(NOT DEFINED T_PASS OR T_PASS STREQUAL "")
+    message(FATAL_ERROR "example.${test_name}: PASS <regex> is required")
+  endif()
+  add_test(NAME example.${test_name}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:noneq-${example}> "-DARGS=${T_ARGS}"
+            -DEXPECT_EXIT=${T_EXIT} "-DPASS=${T_PASS}" "-DFAIL=${T_FAIL}"
+            -P ${PROJECT_SOURCE_DIR}/cmake/run_exit_code.cmake)
   set_tests_properties(example.${test_name} PROPERTIES LABELS example)
 endfunction()

@@ -1,9 +1,20 @@
-# Runs EXE with ARGS; passes only if it exits with EXPECT_EXIT and its output matches PASS.
-execute_process(COMMAND ${EXE} ${ARGS} RESULT_VARIABLE rv OUTPUT_VARIABLE out ERROR_VARIABLE out)
-if(NOT rv EQUAL EXPECT_EXIT)
-  message(FATAL_ERROR "exit code ${rv}, expected ${EXPECT_EXIT}. Output:\n${out}")
+# Runs EXE with ARGS; passes only if it exits with EXPECT_EXIT (0 unless given) AND its output
+# (stdout and stderr together) matches the regex PASS AND, if FAIL is given, does not match
+# FAIL. Used for every example test: CTest's PASS_REGULAR_EXPRESSION alone ignores the exit code.
+if(NOT DEFINED EXPECT_EXIT OR EXPECT_EXIT STREQUAL "")
+  set(EXPECT_EXIT 0)
 endif()
-if(PASS AND NOT out MATCHES "${PASS}")
+execute_process(COMMAND ${EXE} ${ARGS} RESULT_VARIABLE rv OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(NOT rv STREQUAL EXPECT_EXIT)
+  message(FATAL_ERROR "exit code '${rv}', expected ${EXPECT_EXIT}. Output:\n${out}")
+endif()
+if(NOT DEFINED PASS OR PASS STREQUAL "")
+  message(FATAL_ERROR "no PASS regex given")
+endif()
+if(NOT out MATCHES "${PASS}")
   message(FATAL_ERROR "output does not match '${PASS}':\n${out}")
 endif()
-message(STATUS "exit ${rv} as expected")
+if(FAIL AND out MATCHES "${FAIL}")
+  message(FATAL_ERROR "output matches '${FAIL}', which it must not:\n${out}")
+endif()
+message(STATUS "exit ${rv} and output matching '${PASS}' as expected")

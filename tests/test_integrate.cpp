@@ -27,6 +27,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/compare.hpp"
+
 #include <array>
 #include <cmath>
 #include <complex>
@@ -37,6 +39,7 @@
 #include <vector>
 
 using namespace noneq;
+using noneq::test::rel;
 using namespace noneq::literals;
 namespace odeint = boost::numeric::odeint;
 
@@ -70,12 +73,12 @@ TEST_CASE("exponential stepper is exact for a passive membrane, and an odeint st
     // odeint's own integrate_const drives it (stepper_tag), with a large step
     odeint::integrate_const(exponential_euler<passive::state_type>{}, std::cref(m), x, 0.0, 10.0,
                             2.5);
-    CHECK(x[0] == doctest::Approx(vinf + (-65.0 - vinf) * std::exp(-3.0)).epsilon(1e-11));
+    CHECK(x[0] == rel(vinf + (-65.0 - vinf) * std::exp(-3.0), 1e-11));
     // classic Rush-Larsen (Euler on V) is only first order for V
     passive::state_type y{-65.0};
     exponential_euler<passive::state_type, v_update::euler> rl;
     rl.do_step(std::cref(m), y, 0.0, 0.1);
-    CHECK(y[0] == doctest::Approx(-65.0 + 0.1 * (3.0 - 0.3 * (-65.0 + 54.3))).epsilon(1e-14));
+    CHECK(y[0] == rel(-65.0 + 0.1 * (3.0 - 0.3 * (-65.0 + 54.3)), 1e-14));
 }
 
 TEST_CASE("gates relax exactly for frozen V under the exponential stepper") {
@@ -86,10 +89,8 @@ TEST_CASE("gates relax exactly for frozen V under the exponential stepper") {
     exponential_euler<hh::axon::state_type> st;
     st.do_step(std::cref(ax), x, 0.0, 0.3);
     const auto r = hh::rates(-20.0, 1.0);
-    CHECK(x[hh::M] ==
-          doctest::Approx(r.m_inf + (x0[1] - r.m_inf) * std::exp(-0.3 / r.m_tau)).epsilon(1e-13));
-    CHECK(x[hh::N] ==
-          doctest::Approx(r.n_inf + (x0[3] - r.n_inf) * std::exp(-0.3 / r.n_tau)).epsilon(1e-13));
+    CHECK(x[hh::M] == rel(r.m_inf + (x0[1] - r.m_inf) * std::exp(-0.3 / r.m_tau), 1e-13));
+    CHECK(x[hh::N] == rel(r.n_inf + (x0[3] - r.n_inf) * std::exp(-0.3 / r.n_tau), 1e-13));
 }
 
 TEST_CASE(
@@ -107,8 +108,8 @@ TEST_CASE(
         CHECK(!std::isfinite(e.value()));
         CHECK(e.time() > 0.99);
         CHECK(e.time() < 1.2);
-        CHECK(e.last_good_time() == doctest::Approx(e.time() - 0.01).epsilon(1e-12));
-        CHECK(e.last_good_time() == doctest::Approx(last_t).epsilon(1e-15));
+        CHECK(e.last_good_time() == rel(e.time() - 0.01, 1e-12));
+        CHECK(e.last_good_time() == rel(last_t, 1e-15));
         CHECK(std::string(e.what()).find("'y'") != std::string::npos);
         CHECK(std::isfinite(x[1]));
         CHECK(x[1] > 1.0);
@@ -143,14 +144,14 @@ TEST_CASE("rosenbrock4 through the ublas adapter, with a finite-difference Jacob
     decay sys;
     ublas_matrix J(2, 2);
     finite_difference_jacobian(sys, decay::state_type{1.0, 2.0}, 0.0, J);
-    CHECK(J(0, 0) == doctest::Approx(-2.0).epsilon(1e-9));
-    CHECK(J(1, 0) == doctest::Approx(1.0).epsilon(1e-9));
+    CHECK(J(0, 0) == rel(-2.0, 1e-9));
+    CHECK(J(1, 0) == rel(1.0, 1e-9));
     CHECK(std::abs(J(0, 1)) < 1e-9);
     decay::state_type x{1.0, 0.0};
     run(sys, x, 0.0_s, 2.0_s, method::rosenbrock, {0.1_s, 1e-12, 1e-12});
     // x0 = e^{-2t}; x1 = (e^{-t/2} - e^{-2t}) / 1.5
-    CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
-    CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
+    CHECK(x[0] == rel(std::exp(-4.0), 1e-9));
+    CHECK(x[1] == rel((std::exp(-1.0) - std::exp(-4.0)) / 1.5, 1e-9));
 }
 
 TEST_CASE("guarded integration with a controlled (adaptive, non-dense) odeint stepper") {
@@ -167,8 +168,8 @@ TEST_CASE("guarded integration with a controlled (adaptive, non-dense) odeint st
     });
     CHECK(seen == n + 1); // t0 and every accepted step
     CHECK(t_last == 2.0); // the last step lands on t1
-    CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
-    CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
+    CHECK(x[0] == rel(std::exp(-4.0), 1e-9));
+    CHECK(x[1] == rel((std::exp(-1.0) - std::exp(-4.0)) / 1.5, 1e-9));
     CHECK_THROWS_AS(integrate_guarded(st, sys, x, 1.0, 0.0, 0.1), domain_error);
     CHECK_THROWS_AS(integrate_guarded(st, sys, x, 0.0, 1.0, -0.1), domain_error);
 }
@@ -183,7 +184,7 @@ TEST_CASE("observers: spike interpolation, traces, progress, chains") {
     for (int k = 0; k < 5; ++k)
         all(std::array<double, 1>{vs[k]}, double(k));
     CHECK(sd.count() == 1);
-    CHECK(sd.times()[0] == doctest::Approx(0.5).epsilon(1e-15));
+    CHECK(sd.times()[0] == rel(0.5, 1e-15));
     CHECK(sd.peaks()[0] == 30.0);
     CHECK(sd.min() == -20.0);
     CHECK(tr.size() == 3);
@@ -194,7 +195,7 @@ TEST_CASE("observers: spike interpolation, traces, progress, chains") {
     for (double t : {0.0, 1.0, 2.0})
         quad(std::array<double, 1>{t * t - 2}, t);
     REQUIRE(quad.count() == 1);
-    CHECK(quad.times()[0] == doctest::Approx(std::sqrt(2.0)).epsilon(1e-14));
+    CHECK(quad.times()[0] == rel(std::sqrt(2.0), 1e-14));
     std::ostringstream csv;
     tr.write_csv(csv, [](std::size_t) { return std::string("V_mV"); });
     CHECK(csv.str().substr(0, 10) == "t_ms,V_mV\n");
@@ -239,17 +240,17 @@ TEST_CASE("LU with partial pivoting: a known solve, a zero leading pivot, a sing
     const linalg::matrix<double, 3> a{{{0.0, 2.0, 1.0}, {1.0, 1.0, 1.0}, {2.0, 1.0, 0.0}}};
     const linalg::vec<double, 3> b{7.0, 6.0, 4.0};
     const auto x = linalg::solve(a, b);
-    CHECK(x[0] == doctest::Approx(1.0).epsilon(1e-15));
-    CHECK(x[1] == doctest::Approx(2.0).epsilon(1e-15));
-    CHECK(x[2] == doctest::Approx(3.0).epsilon(1e-15));
+    CHECK(x[0] == rel(1.0, 1e-15));
+    CHECK(x[1] == rel(2.0, 1e-15));
+    CHECK(x[2] == rel(3.0, 1e-15));
     const linalg::lu<double, 3> f(a);
     CHECK_FALSE(f.singular());
-    CHECK(f.solve(b)[2] == doctest::Approx(3.0).epsilon(1e-15));
+    CHECK(f.solve(b)[2] == rel(3.0, 1e-15));
     // a tiny leading entry: without pivoting the multiplier 1e20 would swamp the answer
     const linalg::matrix<double, 2> t{{{1e-20, 1.0}, {1.0, 1.0}}};
     const auto y = linalg::solve(t, linalg::vec<double, 2>{1.0, 2.0}); // x = (1, 1) to 1e-20
-    CHECK(y[0] == doctest::Approx(1.0).epsilon(1e-15));
-    CHECK(y[1] == doctest::Approx(1.0).epsilon(1e-15));
+    CHECK(y[0] == rel(1.0, 1e-15));
+    CHECK(y[1] == rel(1.0, 1e-15));
     // singular: rows proportional
     const linalg::matrix<double, 2> s{{{1.0, 2.0}, {2.0, 4.0}}};
     CHECK_THROWS_WITH_AS(linalg::solve(s, linalg::vec<double, 2>{1.0, 2.0}),
@@ -270,8 +271,8 @@ TEST_CASE("damped Newton finds a known root and reports a missing one") {
         return std::array<double, 2>{x[0] * x[0] + x[1] * x[1] - 4.0, x[0] - x[1]};
     };
     const auto x = newton_solve<2>(r, {1.0, 0.5});
-    CHECK(x[0] == doctest::Approx(std::sqrt(2.0)).epsilon(1e-12));
-    CHECK(x[1] == doctest::Approx(std::sqrt(2.0)).epsilon(1e-12));
+    CHECK(x[0] == rel(std::sqrt(2.0), 1e-12));
+    CHECK(x[1] == rel(std::sqrt(2.0), 1e-12));
     // far start: x e^x = 10 from x = 8 (the undamped Newton would still converge here, the
     // damped one must not do worse); W(10) = 1.7455280027406994 (Lambert W, principal branch)
     const auto w = newton_solve<1>(
@@ -279,7 +280,7 @@ TEST_CASE("damped Newton finds a known root and reports a missing one") {
             return std::array<double, 1>{y[0] * std::exp(y[0]) - 10};
         },
         {8.0});
-    CHECK(w[0] == doctest::Approx(1.7455280027406994).epsilon(1e-12));
+    CHECK(w[0] == rel(1.7455280027406994, 1e-12));
     // x^2 + 1 = 0 has no real root
     CHECK_THROWS_AS(
         newton_solve<1>(
@@ -382,15 +383,15 @@ TEST_CASE("front-end: the time unit is the model's, times are quantities") {
     run(sys, y, 0.0_ms, 2000.0_ms, method::rodas4, {100.0_ms, 1e-10, 1e-10},
         [&](const decay::state_type&, double t) { t_last = t; });
     CHECK(t_last == 2.0); // observers see the model's unit
-    CHECK(y[0] == doctest::Approx(x[0]).epsilon(1e-14));
-    CHECK(y[1] == doctest::Approx(x[1]).epsilon(1e-14));
-    CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-8));
+    CHECK(y[0] == rel(x[0], 1e-14));
+    CHECK(y[1] == rel(x[1], 1e-14));
+    CHECK(x[0] == rel(std::exp(-4.0), 1e-8));
     // a millisecond membrane given seconds: 5 ms either way
     auto ax = hh::make_axon(10.0_uA_per_cm2);
     auto a = ax.steady_state(-65.0), b = a;
     run(ax, a, 0.0_ms, 5.0_ms, method::rk4, {0.01_ms, 1e-8, 1e-8});
     run(ax, b, 0.0_s, 0.005_s, method::rk4, {1e-5_s, 1e-8, 1e-8});
-    CHECK(a[0] == doctest::Approx(b[0]).epsilon(1e-12));
+    CHECK(a[0] == rel(b[0], 1e-12));
     // bad arguments are domain errors naming them
     CHECK_THROWS_WITH_AS(run(sys, x, 1.0_s, 0.0_s, method::rodas4), doctest::Contains("'t1'"),
                          domain_error);
@@ -410,8 +411,8 @@ TEST_CASE("front-end: dopri5 steps that stop on the output times") {
     REQUIRE(ts.size() == 8);
     for (std::size_t k = 0; k < ts.size(); ++k)
         CHECK(ts[k] == 2.0 * static_cast<double>(k) / 7.0);
-    CHECK(x[0] == doctest::Approx(std::exp(-4.0)).epsilon(1e-9));
-    CHECK(x[1] == doctest::Approx((std::exp(-1.0) - std::exp(-4.0)) / 1.5).epsilon(1e-9));
+    CHECK(x[0] == rel(std::exp(-4.0), 1e-9));
+    CHECK(x[1] == rel((std::exp(-1.0) - std::exp(-4.0)) / 1.5, 1e-9));
     // a blow-up stops with the last good state
     blow_up b;
     std::array<double, 2> y{0.0, 1.0};

@@ -11,6 +11,10 @@
 #include <noneq/kernels/validation.hpp>
 
 #include <doctest/doctest.h>
+
+#include "support/bad_input.hpp"
+#include "support/compare.hpp"
+#include "support/seed.hpp"
 #include <xtensor/xtensor.hpp>
 #include <xtensor/xview.hpp>
 
@@ -25,6 +29,7 @@
 
 using namespace noneq;
 using namespace noneq::literals;
+using noneq::test::rel;
 namespace nk = noneq::kernels;
 
 namespace {
@@ -129,7 +134,7 @@ TEST_CASE_TEMPLATE("Nernst kernel: within 4 ulp of the exact result everywhere, 
     // so it is accurate relative to itself even where c_out ~ c_in and E ~ 0: the log within
     // ~2 ulp, RT/(zF) and the product add one rounding each, 4 ulp in all. (Through a rounded
     // quotient c_out/c_in the error near E = 0 would be an absolute eps RT/F, not a few ulp.)
-    std::mt19937_64 rng(11);
+    std::mt19937_64 rng(noneq::test::seed(11));
     const int valences[] = {1, -1, 2, -2, 3};
     const std::size_t n = n_random / 5;
     double worst_ulp = 0, worst_ulp_near_zero = 0;
@@ -164,9 +169,10 @@ TEST_CASE_TEMPLATE("Nernst kernel: within 4 ulp of the exact result everywhere, 
     CHECK(worst_ulp <= 4.0);
 }
 
-TEST_CASE_TEMPLATE("GHK current kernel: within 4 ulp where well conditioned, else a stated bound",
+TEST_CASE_TEMPLATE("GHK current kernel: within 4 ulp (6 without FMA) where well conditioned, "
+                   "else a stated bound",
                    T, double, float) {
-    std::mt19937_64 rng(12);
+    std::mt19937_64 rng(noneq::test::seed(12));
     const int valences[] = {1, -1, 2, -2};
     const std::size_t n = n_random / 4;
     double worst_ulp = 0, worst_ratio = 0, worst_zero = 0;
@@ -216,8 +222,16 @@ TEST_CASE_TEMPLATE("GHK current kernel: within 4 ulp where well conditioned, els
             " over ", n_random);
     CHECK(counted > n_random / 10);
     CHECK(near_zero > n_random / 20);
-    CHECK(worst_ulp <= 4.0);
-    CHECK(worst_zero <= 4.0);
+    // Without FMA hardware (the baseline x86-64 build) fma_if_fast is a * b + c: the difference,
+    // the residual product and the z F hi + lo product each round once more and the residual
+    // is lost, one and a half ulp more in all (measured 4.98 ulp on SSE2).
+#if defined(__FMA__) || defined(__AVX512F__)
+    constexpr double ulp_bound = 4.0;
+#else
+    constexpr double ulp_bound = 6.0;
+#endif
+    CHECK(worst_ulp <= ulp_bound);
+    CHECK(worst_zero <= ulp_bound);
     CHECK(worst_ratio <= 1.0);
 }
 
@@ -225,7 +239,7 @@ TEST_CASE_TEMPLATE("ohmic current kernel: within 2 ulp everywhere (no cancellati
                    double, float) {
     // g (v - e) from exact inputs: the difference is correctly rounded however close v and e
     // are (relative error <= eps/2), and the product adds eps/2: at most ~1 ulp, tested at 2.
-    std::mt19937_64 rng(13);
+    std::mt19937_64 rng(noneq::test::seed(13));
     const std::size_t n = n_random;
     std::vector<T> g(n), v(n), e(n), I(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -247,7 +261,7 @@ TEST_CASE_TEMPLATE("total membrane current kernel: within the sum of its terms' 
     // HH-like population: Na, K, leak ohmic terms (E_Na, E_leak broadcast, E_K per cell) and a
     // GHK Ca2+ term. The terms can cancel (at rest they sum to ~0), so the bound is relative to
     // the sum of the terms' magnitudes: each term's own bound plus eps per addition.
-    std::mt19937_64 rng(14);
+    std::mt19937_64 rng(noneq::test::seed(14));
     const std::size_t n = n_random;
     std::vector<T> v(n), gna(n), gk(n), gl(n), ek(n), pca(n), cai(n), I(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -287,7 +301,7 @@ TEST_CASE_TEMPLATE("total membrane current kernel: within the sum of its terms' 
 TEST_CASE_TEMPLATE("GHK voltage kernel: within 4 ulp plus the weighted sums' rounding", T, double,
                    float) {
     // K+, Na+, Cl- with per-cell relative permeabilities and concentrations.
-    std::mt19937_64 rng(15);
+    std::mt19937_64 rng(noneq::test::seed(15));
     const std::size_t n = n_random;
     std::vector<T> pk(n), pna(n), pcl(n), ki(n), ko(n), nai(n), nao(n), cli(n), clo(n), E(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -329,7 +343,7 @@ TEST_CASE_TEMPLATE("GHK voltage kernel: within 4 ulp plus the weighted sums' rou
 // ---- the same formula as the scalar API ------------------------------------------------------
 
 TEST_CASE("kernels agree with the scalar API (same templates, libm vs xsimd math differ by ulps)") {
-    std::mt19937_64 rng(16);
+    std::mt19937_64 rng(noneq::test::seed(16));
     const std::size_t n = 1000;
     std::vector<double> ci(n), co(n), P(n), v(n), E(n), I(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -364,7 +378,7 @@ TEST_CASE_TEMPLATE("every tail length and alignment gives the same result per el
                    float) {
     constexpr std::size_t W = nk::batch<T>::size;
     const std::size_t N = 4 * W + 3;
-    std::mt19937_64 rng(17);
+    std::mt19937_64 rng(noneq::test::seed(17));
     std::vector<T> ci(N + 1), co(N + 1), v(N + 1);
     for (std::size_t i = 0; i <= N; ++i) {
         ci[i] = concentration_sample<T>(rng, false);
@@ -411,8 +425,7 @@ TEST_CASE("xtensor containers, contiguous views, broadcast quantities and in-pla
     nk::nernst(E, 1, ci, co, T);
     for (std::size_t i = 0; i < ci.size(); ++i)
         CHECK(E(i) ==
-              doctest::Approx(si_value(nernst(1, make<unit::concentration>(ci(i)), 145.0_mM, T)))
-                  .epsilon(1e-14));
+              rel(si_value(nernst(1, make<unit::concentration>(ci(i)), 145.0_mM, T)), 1e-14));
     // Broadcast c_out as a quantity: the same numbers.
     xt::xtensor<double, 1> E2 = xt::zeros_like(ci);
     nk::nernst(E2, 1, ci, 145.0_mM, T);
@@ -434,12 +447,12 @@ TEST_CASE("xtensor containers, contiguous views, broadcast quantities and in-pla
     // Ohmic with a broadcast conductance (S, giving A) and an array of potentials.
     std::vector<double> v{-0.07, -0.065, 0.02}, I(3);
     nk::ohmic_current(I, 10.0_nS, v, -0.077_V);
-    CHECK(I[0] == doctest::Approx(10e-9 * 0.007).epsilon(1e-14));
-    CHECK(I[2] == doctest::Approx(10e-9 * 0.097).epsilon(1e-14));
+    CHECK(I[0] == rel(10e-9 * 0.007, 1e-14));
+    CHECK(I[2] == rel(10e-9 * 0.097, 1e-14));
     // Float arrays, double quantities: the quantity is rounded to float once.
     std::vector<float> cf{10.0f, 140.0f}, Ef(2);
     nk::nernst(Ef, 1, cf, 145.0_mM, T);
-    CHECK(Ef[0] == doctest::Approx(si_value(nernst(1, 10.0_mM, 145.0_mM, T))).epsilon(1e-6));
+    CHECK(Ef[0] == rel(si_value(nernst(1, 10.0_mM, 145.0_mM, T)), 1e-6));
 }
 
 // ---- validation --------------------------------------------------------------------------------
@@ -595,7 +608,7 @@ TEST_CASE("multi-threaded calls give bitwise the sequential result and the first
 #else
     const std::size_t n = 200000;
 #endif
-    std::mt19937_64 rng(18);
+    std::mt19937_64 rng(noneq::test::seed(18));
     std::vector<double> ci(n), co(n), a(n), b(n);
     for (std::size_t i = 0; i < n; ++i) {
         ci[i] = concentration_sample<double>(rng, true);
@@ -619,4 +632,26 @@ TEST_CASE("multi-threaded calls give bitwise the sequential result and the first
     } catch (const noneq::domain_error& e) {
         CHECK(e.argument() == "c_out[" + std::to_string(n / 2 + 17) + "]");
     }
+}
+
+TEST_CASE("bad input: the kernels' scalar arguments and sizes name what is wrong") {
+    using noneq::test::rejects;
+    const auto T = 310.0_K;
+    std::vector<double> I(8), v(8, -0.065), P(8, 1e-8), ci(8, 10.0), co(8, 140.0), v7(7, -0.065);
+    CHECK(rejects([&] { nk::ghk_current(I, 0, P, v, ci, co, T); }) == "z");
+    CHECK(rejects([&] { nk::ghk_current(I, 1, P, v, ci, co, make<unit::temperature>(0.0)); }) ==
+          "T");
+    CHECK(rejects([&] { nk::ghk_current(I, 1, P, v7, ci, co, T); }).find("'v' has 7 elements") !=
+          std::string::npos);
+    CHECK(rejects([&] {
+              nk::total_current(I, v, std::vector<nk::ohmic_term<double>>{},
+                                std::vector<nk::ghk_term<double>>{}, make<unit::temperature>(-1.0));
+          }) == "T");
+    CHECK(rejects([&] {
+              nk::total_current(I, v, std::vector<nk::ohmic_term<double>>{},
+                                std::vector<nk::ghk_term<double>>{nk::ghk<double>(0, P, ci, co)},
+                                T);
+          }) == "ghk[0].z");
+    CHECK(rejects([&] { nk::nernst(I, 0, ci, co, T); }) == "z");
+    CHECK(rejects([&] { nk::nernst(I, 1, ci, co, make<unit::temperature>(0.0)); }) == "T");
 }

@@ -5,11 +5,16 @@
 
 #include <doctest/doctest.h>
 
+#include "support/bad_input.hpp"
+#include "support/compare.hpp"
+
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 using namespace noneq;
 using namespace noneq::materials;
+using noneq::test::rel;
 
 namespace {
 temperature<double> K(double x) {
@@ -19,9 +24,8 @@ const double kB = constants::k_B.value();
 } // namespace
 
 TEST_CASE("fcc_metal: geometry, equilibrium vacancies, self-diffusion near experiment") {
-    CHECK(aluminium.burgers().value() == doctest::Approx(4.05e-10 / std::sqrt(2.0)).epsilon(1e-15));
-    CHECK(copper.atomic_volume().value() ==
-          doctest::Approx(std::pow(3.61e-10, 3) / 4).epsilon(1e-15));
+    CHECK(aluminium.burgers().value() == rel(4.05e-10 / std::sqrt(2.0), 1e-15));
+    CHECK(copper.atomic_volume().value() == rel(std::pow(3.61e-10, 3) / 4, 1e-15));
     // c0 at the melting point: about 1e-3 (Al) and 2e-4 (Cu), the measured orders of magnitude
     // (Ehrhart 1991; Kraftmakher, Phys. Rep. 299 (1998) 79).
     const double al = equilibrium_vacancy_fraction(aluminium, K(aluminium.T_melt_K));
@@ -40,6 +44,13 @@ TEST_CASE("fcc_metal: geometry, equilibrium vacancies, self-diffusion near exper
         CHECK(ratio > 0.1);
         CHECK(ratio < 10.0);
     }
+    // D = f c_v D_v with the fcc tracer correlation factor f = 0.7815 (Compaan & Haven, Trans.
+    // Faraday Soc. 52 (1956) 786)
+    for (double T : {600.0, 900.0})
+        CHECK(self_diffusivity(aluminium, K(T)) ==
+              rel(0.7815 * equilibrium_vacancy_fraction(aluminium, K(T)) *
+                      vacancy_diffusivity(aluminium, K(T)),
+                  1e-15));
     CHECK(&fcc_metal_by_name("Cu") == &copper);
     CHECK_THROWS_AS(fcc_metal_by_name("Fe"), noneq::domain_error);
     CHECK_THROWS_AS(equilibrium_vacancy_fraction(copper, K(-5.0)), noneq::domain_error);
@@ -55,24 +66,23 @@ TEST_CASE("dislocation climb: osmotic force and the climb velocity") {
     const double T = 600.0;
     const auto f = osmotic_force(aluminium, 10.0, K(T));
     const double b = aluminium.burgers().value(), Om = aluminium.atomic_volume().value();
-    CHECK(in_N_per_m(f) == doctest::Approx(b * kB * T / Om * std::log(10.0)).epsilon(1e-14));
+    CHECK(in_N_per_m(f) == rel(b * kB * T / Om * std::log(10.0), 1e-14));
     CHECK(in_MPa(osmotic_stress(aluminium, 10.0, K(T))) ==
-          doctest::Approx(kB * T / Om * std::log(10.0) * 1e-6).epsilon(1e-14));
+          rel(kB * T / Om * std::log(10.0) * 1e-6, 1e-14));
     CHECK(in_N_per_m(osmotic_force(aluminium, 1.0, K(T))) == 0.0);
     CHECK(in_N_per_m(osmotic_force(aluminium, 0.5, K(T))) < 0.0); // undersaturation: emission
     const double L = sink_log_factor(aluminium, 1e12);
-    CHECK(L ==
-          doctest::Approx(std::log(1.0 / std::sqrt(std::numbers::pi * 1e12) / b)).epsilon(1e-14));
+    CHECK(L == rel(std::log(1.0 / std::sqrt(std::numbers::pi * 1e12) / b), 1e-14));
     const auto v = climb_velocity(aluminium, 3.0, K(T), L);
     const double pref = 2 * std::numbers::pi * vacancy_diffusivity(aluminium, K(T)) *
                         equilibrium_vacancy_fraction(aluminium, K(T)) / (b * L);
-    CHECK(v.value() == doctest::Approx(pref * 2.0).epsilon(1e-14));
+    CHECK(v.value() == rel(pref * 2.0, 1e-14));
     CHECK(climb_velocity(aluminium, 1.0, K(T), L).value() == 0.0);
     // An applied climb stress equal to the osmotic stress of c/c0 = 3 doubles the drive
     // (c_d = c0/3): v ~ 3 - 1/3.
     const auto s = osmotic_stress(aluminium, 3.0, K(T));
     CHECK(climb_velocity(aluminium, 3.0, K(T), L, s).value() ==
-          doctest::Approx(pref * (3.0 - 1.0 / 3.0)).epsilon(1e-12));
+          rel(pref * (3.0 - 1.0 / 3.0), 1e-12));
     CHECK_THROWS_AS(osmotic_force(copper, 0.0, K(T)), noneq::domain_error);
     CHECK_THROWS_AS(climb_velocity(copper, 2.0, K(T), -1.0), noneq::domain_error);
     CHECK_THROWS_AS(sink_log_factor(copper, 1e20), noneq::domain_error);
@@ -86,11 +96,11 @@ TEST_CASE("vacancy anneal: isothermal ODE equals the exponential, vacancies end 
     for (const auto& s : res.samples) {
         const auto e = anneal_exact(aluminium, a, s.t_s);
         // dopri5 at rel_tol 1e-10 over ~6 e-folds: global error a few 1e-10 of c(0).
-        CHECK(s.c == doctest::Approx(e.c).epsilon(1e-8));
-        CHECK(s.climb_m == doctest::Approx(e.climb_m).epsilon(1e-8));
+        CHECK(s.c == rel(e.c, 1e-8));
+        CHECK(s.climb_m == rel(e.climb_m, 1e-8));
         // Conservation: rho b y = c(0) - c(t).
         CHECK(a.rho_per_m2 * aluminium.burgers().value() * s.climb_m ==
-              doctest::Approx(res.samples.front().c - s.c).epsilon(1e-8));
+              rel(res.samples.front().c - s.c, 1e-8));
     }
 }
 
@@ -107,7 +117,34 @@ TEST_CASE("vacancy anneal: a finite cooling time leaves a supersaturation that s
         CHECK(rs.samples[i].c <= rs.samples[i - 1].c);
         CHECK(rs.samples[i].supersaturation > 1.0);
     }
-    CHECK(rs.samples.back().T_K == doctest::Approx(400.0).epsilon(1e-6));
+    CHECK(rs.samples.back().T_K == rel(400.0, 1e-6));
     CHECK_THROWS_AS(anneal(aluminium, fast, noneq::time<double>::from_value(-1.0)),
                     noneq::domain_error);
+}
+
+TEST_CASE("bad input: materials") {
+    using noneq::test::rejects;
+    CHECK(rejects([&] { fcc_metal_by_name("Xx"); }) != "<no exception>");
+    CHECK(rejects([&] { equilibrium_vacancy_fraction(aluminium, K(0.0)); }) == "T");
+    CHECK(rejects([&] { vacancy_diffusivity(copper, K(-1.0)); }) == "T");
+    CHECK(rejects([&] { self_diffusivity(copper, K(0.0)); }) == "T");
+    fcc_metal bad = aluminium;
+    bad.a_m = 4.05e-6; // a lattice constant of microns
+    CHECK(rejects([&] { equilibrium_vacancy_fraction(bad, K(600.0)); }) == "a_m");
+    bad = aluminium;
+    bad.E_f_eV = 0.0;
+    CHECK(rejects([&] { osmotic_force(bad, 2.0, K(600.0)); }) == "E_f_eV");
+    CHECK(rejects([&] { osmotic_force(aluminium, 0.0, K(600.0)); }) == "c_over_c0");
+    CHECK(rejects([&] { osmotic_force(aluminium, 2.0, K(0.0)); }) == "T");
+    CHECK(rejects([&] { osmotic_stress(aluminium, -1.0, K(600.0)); }) == "c_over_c0");
+    CHECK(rejects([&] { sink_log_factor(aluminium, 0.0); }) == "rho_per_m2");
+    CHECK(rejects([&] { sink_log_factor(aluminium, 1e14, 0.0); }) == "core_radius_in_b");
+    CHECK(rejects([&] { sink_log_factor(aluminium, 1e22); }) == "rho_per_m2"); // R < r_c
+    CHECK(rejects([&] { climb_velocity(aluminium, 0.0, K(600.0), 5.0); }) == "c_over_c0");
+    CHECK(rejects([&] { climb_velocity(aluminium, 2.0, K(600.0), 0.0); }) == "log_R_over_rc");
+    CHECK(rejects([&] {
+              climb_velocity(
+                  aluminium, 2.0, K(600.0), 5.0,
+                  pressure<double>::from_value(std::numeric_limits<double>::quiet_NaN()));
+          }) == "applied_climb_stress");
 }

@@ -6,10 +6,14 @@
 
 #include <doctest/doctest.h>
 
+#include "support/compare.hpp"
+
+#include <cmath>
 #include <type_traits>
 
 using namespace noneq;
 using namespace noneq::literals;
+using noneq::test::rel;
 
 // ---- compile-time unit algebra -------------------------------------------------------------
 namespace {
@@ -56,39 +60,37 @@ static_assert(close(in_eV(constants::h * constants::c / 1.0_um), 1.2398419843320
 } // namespace
 
 TEST_CASE("literals and read-outs round-trip") {
-    CHECK(in_mV(-65.0_mV) == doctest::Approx(-65.0).epsilon(1e-15));
-    CHECK(in_mV(-65_mV) == doctest::Approx(-65.0).epsilon(1e-15));
-    CHECK(in_uM(2.5_uM) == doctest::Approx(2.5).epsilon(1e-15));
-    CHECK(in_nM(100.0_nM) == doctest::Approx(100.0).epsilon(1e-15));
-    CHECK(in_mS_per_cm2(120.0_mS_per_cm2) == doctest::Approx(120.0).epsilon(1e-15));
-    CHECK(in_S_per_cm2(120.0_mS_per_cm2) == doctest::Approx(0.12).epsilon(1e-15));
-    CHECK(in_uF_per_cm2(1.0_uF_per_cm2) == doctest::Approx(1.0).epsilon(1e-15));
-    CHECK(in_cm_per_s(1e-6_cm_per_s) == doctest::Approx(1e-6).epsilon(1e-15));
-    CHECK(in_kJ_per_mol(14.3_kJ_per_mol) == doctest::Approx(14.3).epsilon(1e-15));
-    CHECK(in_nm(500.0_nm) == doctest::Approx(500.0).epsilon(1e-15));
-    CHECK(in_celsius(kelvin(37.0_degC)) == doctest::Approx(37.0).epsilon(1e-14));
+    CHECK(in_mV(-65.0_mV) == rel(-65.0, 1e-15));
+    CHECK(in_mV(-65_mV) == rel(-65.0, 1e-15));
+    CHECK(in_uM(2.5_uM) == rel(2.5, 1e-15));
+    CHECK(in_nM(100.0_nM) == rel(100.0, 1e-15));
+    CHECK(in_mS_per_cm2(120.0_mS_per_cm2) == rel(120.0, 1e-15));
+    CHECK(in_S_per_cm2(120.0_mS_per_cm2) == rel(0.12, 1e-15));
+    CHECK(in_uF_per_cm2(1.0_uF_per_cm2) == rel(1.0, 1e-15));
+    CHECK(in_cm_per_s(1e-6_cm_per_s) == rel(1e-6, 1e-15));
+    CHECK(in_kJ_per_mol(14.3_kJ_per_mol) == rel(14.3, 1e-15));
+    CHECK(in_nm(500.0_nm) == rel(500.0, 1e-15));
+    CHECK(in_celsius(kelvin(37.0_degC)) == rel(37.0, 1e-14));
 }
 
 TEST_CASE("quantities over float, long double and batches carry the same physics") {
     const auto Tf = kelvin(celsius<float>(37.0f));
     const auto Tl = kelvin(celsius<long double>(37.0L));
-    CHECK(static_cast<double>(in_mV(thermal_voltage(Tf))) ==
-          doctest::Approx(26.7266591).epsilon(1e-6));
-    CHECK(static_cast<double>(in_mV(thermal_voltage(Tl))) ==
-          doctest::Approx(26.7266591).epsilon(1e-7));
+    CHECK(static_cast<double>(in_mV(thermal_voltage(Tf))) == rel(26.7266591, 1e-6));
+    CHECK(static_cast<double>(in_mV(thermal_voltage(Tl))) == rel(26.7266591, 1e-7));
 
     using B = xsimd::batch<double>;
     const auto Tb = value_cast<B>(kelvin(37.0_degC));
     const B vt = in_mV(thermal_voltage(Tb));
     for (std::size_t i = 0; i < B::size; ++i)
-        CHECK(vt.get(i) == doctest::Approx(26.7266591).epsilon(1e-7));
+        CHECK(vt.get(i) == rel(26.7266591, 1e-7));
 
     using Bf = xsimd::batch<float>;
     const auto g = value_cast<Bf>(1.0_mS_per_cm2);
     const auto v = value_cast<Bf>(2.0_mV);
     const Bf i = in_uA_per_cm2(g * v);
     for (std::size_t k = 0; k < Bf::size; ++k)
-        CHECK(i.get(k) == doctest::Approx(2.0).epsilon(1e-6));
+        CHECK(i.get(k) == rel(2.0, 1e-6));
 }
 
 TEST_CASE("a quantity is exactly one value: zero storage overhead") {
@@ -96,4 +98,21 @@ TEST_CASE("a quantity is exactly one value: zero storage overhead") {
     static_assert(sizeof(voltage<float>) == sizeof(float));
     static_assert(sizeof(voltage<xsimd::batch<double>>) == sizeof(xsimd::batch<double>));
     CHECK(sizeof(current_density<double>) == sizeof(double));
+}
+
+TEST_CASE("rel(): relative to the expected value, quantities by value, NaN never matches") {
+    // A nanoampere compared to 1e-12 relative: Approx would have accepted any value within
+    // 1e-12 A, i.e. anything; rel() does not.
+    CHECK(2.5_nA == rel(2.5_nA, 1e-12));
+    CHECK_FALSE(2.5_nA == rel(2.6_nA, 1e-12));
+    CHECK_FALSE(2.5e-9 == rel(2.5e-9 * (1 + 1e-9), 1e-12));
+    CHECK(current<double>::from_value(2.5e-9 * (1 + 1e-13)) == rel(2.5_nA, 1e-12));
+    // zero as the answer needs an absolute floor
+    CHECK_FALSE(1e-300 == rel(0.0, 1e-12));
+    CHECK(1e-300 == rel(0.0, 0.0, 1e-299));
+    CHECK_FALSE(std::nan("") == rel(1.0, 1e300));
+    CHECK_FALSE(1.0 == rel(std::nan(""), 1e300));
+    // float results against double references compare as long double
+    CHECK(0.1f == rel(0.1, 1e-7));
+    CHECK_FALSE(0.1f == rel(0.1, 1e-9));
 }

@@ -57,27 +57,49 @@ int integer(const std::string& arg, const std::string& text, const std::string& 
     char* end = nullptr;
     errno = 0;
     const long z = std::strtol(s, &end, 10);
-    if (text.empty() || end == s || *end != '\0' || errno == ERANGE || z < -1000 || z > 1000)
+    if (text.empty() || end == s || *end != '\0' || errno == ERANGE || z < -10 || z > 10)
         bad(arg, text, allowed);
     return static_cast<int>(z);
 }
 
+// Physical ranges: no solution holds more than 100 M of anything, no membrane more than 10 V,
+// and an aqueous pH lies in 0..14.
+constexpr double max_mM = 1e5, max_abs_mV = 1e4;
+
 double positive(const std::string& arg, const std::string& text, const char* unit) {
-    const std::string allowed = std::string("> 0 ") + unit + ", finite";
+    const bool conc = std::string(unit) == "mM";
+    const std::string allowed =
+        std::string("> 0 ") + unit + (conc ? ", <= 1e5 mM (100 M)" : ", finite");
     const double x = number(arg, text, allowed);
-    if (!(x > 0)) bad(arg, text, allowed);
+    if (!(x > 0) || (conc && !(x <= max_mM))) bad(arg, text, allowed);
     return x;
 }
 
 double nonnegative(const std::string& arg, const std::string& text, const char* unit) {
-    const std::string allowed = std::string(">= 0 ") + unit + ", finite";
+    const bool conc = std::string(unit) == "mM";
+    const std::string allowed =
+        std::string(">= 0 ") + unit + (conc ? ", <= 1e5 mM (100 M)" : ", finite");
     const double x = number(arg, text, allowed);
-    if (!(x >= 0)) bad(arg, text, allowed);
+    if (!(x >= 0) || (conc && !(x <= max_mM))) bad(arg, text, allowed);
+    return x;
+}
+
+double potential_mV(const std::string& arg, const std::string& text) {
+    const char* allowed = "|v| <= 1e4 mV";
+    const double x = number(arg, text, allowed);
+    if (!(std::abs(x) <= max_abs_mV)) bad(arg, text, allowed);
+    return x;
+}
+
+double pH(const std::string& arg, const std::string& text) {
+    const char* allowed = "0 <= pH <= 14";
+    const double x = number(arg, text, allowed);
+    if (!(x >= 0 && x <= 14)) bad(arg, text, allowed);
     return x;
 }
 
 int valence(const std::string& arg, const std::string& text, bool allow_zero = false) {
-    const char* allowed = allow_zero ? "integer, -1000..1000" : "nonzero integer, -1000..1000";
+    const char* allowed = allow_zero ? "integer, -10..10" : "nonzero integer, -10..10";
     const int z = integer(arg, text, allowed);
     if (!allow_zero && z == 0) bad(arg, text, allowed);
     return z;
@@ -96,10 +118,14 @@ struct temperature_opts {
         c->excludes(k);
     }
     temperature<double> get() const {
-        if (!kelvin.empty()) return make<unit::temperature>(positive("--kelvin", kelvin, "K"));
-        const char* allowed = "> -273.15 degrees C, finite";
+        if (!kelvin.empty()) {
+            const double k = positive("--kelvin", kelvin, "K");
+            if (!(k <= 1000)) bad("--kelvin", kelvin, "0 < T <= 1000 K");
+            return make<unit::temperature>(k);
+        }
+        const char* allowed = "-273.15 < T <= 726.85 degrees C (1000 K)";
         const double t = number("--celsius", celsius, allowed);
-        if (!(t > -273.15)) bad("--celsius", celsius, allowed);
+        if (!(t > -273.15 && t <= 726.85)) bad("--celsius", celsius, allowed);
         return noneq::kelvin(noneq::celsius<double>(t));
     }
 };
@@ -256,7 +282,7 @@ int main(int argc, char** argv) {
             const auto ci = mM(nonnegative("--in", c_in, "mM"));
             const auto co = mM(nonnegative("--out", c_out, "mM"));
             const auto P = make<unit::permeability>(nonnegative("--p", c_p, "cm/s") * 1e-2);
-            const auto v = mV(number("--v", c_v, "finite, mV"));
+            const auto v = mV(potential_mV("--v", c_v));
             const auto T = c_t.get();
             // beyond |z F v / RT| = 700 the exponentials of the GHK current overflow a double
             const double vmax_mV = 700.0 * in_mV(thermal_voltage(T)) / std::abs(z);
@@ -281,8 +307,8 @@ int main(int argc, char** argv) {
                 }
             }
         } else if (*drive_cmd) {
-            const auto v = mV(number("--v", d_v, "finite, mV"));
-            const auto e = mV(number("--e", d_e, "finite, mV"));
+            const auto v = mV(potential_mV("--v", d_v));
+            const auto e = mV(potential_mV("--e", d_e));
             const int z = valence("--z", d_z);
             kv("driving_force_mV", in_mV(driving_force(v, e)));
             std::printf("direction=%s\n", to_string(ion_flow_direction(z, v, e)).data());
@@ -292,12 +318,12 @@ int main(int argc, char** argv) {
             const int z = valence("--z", w_z, true);
             const auto dG = transport_work(z, mM(positive("--from", w_from, "mM")),
                                            mM(positive("--to", w_to, "mM")),
-                                           mV(number("--dpsi", w_dpsi, "finite, mV")), w_t.get());
+                                           mV(potential_mV("--dpsi", w_dpsi)), w_t.get());
             kv("dG_kJ_per_mol", in_kJ_per_mol(dG));
         } else if (*pmf_cmd) {
-            const auto dpsi = mV(number("--dpsi", p_dpsi, "finite, mV"));
-            const double ph_in = number("--ph-in", p_in, "finite");
-            const double ph_out = number("--ph-out", p_out, "finite");
+            const auto dpsi = mV(potential_mV("--dpsi", p_dpsi));
+            const double ph_in = pH("--ph-in", p_in);
+            const double ph_out = pH("--ph-out", p_out);
             const auto T = p_t.get();
             kv("pmf_mV", in_mV(proton_motive_force(dpsi, ph_in - ph_out, T)));
             kv("dG_kJ_per_mol", in_kJ_per_mol(proton_transport_work(ph_out, ph_in, dpsi, T)));

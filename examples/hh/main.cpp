@@ -40,13 +40,13 @@ int main(int argc, char** argv) {
                  "step.\nOutput: key=value lines. Bad input: one line on stderr, exit code 2."};
     double i = 0, t_end = 100, delay = 0, t_celsius = 6.3, dt = 0.025;
     std::string method_name = "exp", csv;
-    app.add_option("--i", i, "step current density, uA/cm^2 (positive depolarises), finite")
+    app.add_option("--i", i, "step current density, uA/cm^2 (positive depolarises), |I| <= 1000")
         ->required()
         ->type_name("UA_PER_CM2");
     app.add_option("--t", t_end, "duration, ms, 0 < t <= 1e7")
         ->type_name("MS")
         ->capture_default_str();
-    app.add_option("--delay", delay, "step onset, ms, 0 <= delay")
+    app.add_option("--delay", delay, "step onset, ms, 0 <= delay <= 1e7")
         ->type_name("MS")
         ->capture_default_str();
     app.add_option("--celsius", t_celsius, "temperature, degC, -273.15 < T <= 100 (q10 = 3)")
@@ -63,9 +63,11 @@ int main(int argc, char** argv) {
         ->type_name("FILE");
     if (const int rc = noneq_example::parse(app, argc, argv, nullptr); rc >= 0) return rc;
     return noneq_example::run([&] {
-        check(std::isfinite(i), "--i", i, "finite");
+        // A squid axon passes at most ~1 mA/cm^2 before the membrane breaks down; the model's
+        // physics ends well before that.
+        check(std::abs(i) <= 1000, "--i", i, "|I| <= 1000 uA/cm^2");
         check(t_end > 0 && t_end <= 1e7, "--t", t_end, "0 < t <= 1e7 ms");
-        check(delay >= 0 && std::isfinite(delay), "--delay", delay, ">= 0 ms, finite");
+        check(delay >= 0 && delay <= 1e7, "--delay", delay, "0 <= delay <= 1e7 ms");
         check(t_celsius > -273.15 && t_celsius <= 100, "--celsius", t_celsius,
               "-273.15 < T <= 100 degC");
         check(dt > 0 && dt <= t_end, "--dt", dt, "0 < dt <= t ms");
@@ -91,7 +93,6 @@ int main(int argc, char** argv) {
         trace_recorder<hh::axon::state_type> trace;
         const bool want_trace = !csv.empty();
         std::size_t steps = 0;
-        int rc = 0;
         try {
             steps = run(ax, x, 0.0_ms, t_end * 1.0_ms, m, {dt * 1.0_ms, 1e-8, 1e-8},
                         [&](const auto& s, double t) {
@@ -99,8 +100,9 @@ int main(int argc, char** argv) {
                             if (want_trace) trace(s, t);
                         });
         } catch (const integration_error& e) {
-            std::fprintf(stderr, "%s\n", e.what());
-            rc = 1;
+            // A failed run prints no results: partial numbers would look like valid ones.
+            std::fprintf(stderr, "noneq-hh: integration failed: %s\n", e.what());
+            return 1;
         }
         std::printf("method=%s\n", to_string(m));
         std::printf("dt_ms=%.12g\n", dt);
@@ -128,6 +130,6 @@ int main(int argc, char** argv) {
                 return std::string(names[k]);
             });
         }
-        return rc;
+        return 0;
     });
 }

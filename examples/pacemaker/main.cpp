@@ -94,13 +94,19 @@ int main(int argc, char** argv) {
     app.add_option("--if-block", p.if_block, "fractional block of g_f (0 .. 1)");
     app.add_flag("--cs", cs, "5 mM Cs+ (the paper's I_f block)");
     app.add_flag("--ivabradine", p.ivabradine, "3 uM ivabradine (66 % block of g_f)");
-    app.add_option("--ach", p.ach_nM, "acetylcholine, nM (>= 0)");
+    app.add_option("--ach", p.ach_nM, "acetylcholine, nM (0 .. 1000)");
     app.add_option("--iso", p.iso_uM, "isoprenaline, uM (0 or 1)");
     app.add_option("--csv", csv, "write the last two cycles to this CSV file");
     app.add_option("--png", png, "plot V and I_f over the last two cycles to this PNG (gnuplot)");
     if (const int rc = noneq_example::parse(app, argc, argv, "noneq-pacemaker"); rc >= 0) return rc;
     if (!(t_s >= 1.0 && t_s <= 3600.0)) {
         std::fprintf(stderr, "--t = %g is outside the allowed range (1 .. 3600 s)\n", t_s);
+        return 2;
+    }
+    // The model checks the rest (if-block in [0, 1], iso 0 or 1) before anything is printed;
+    // acetylcholine is bounded here at 1 uM, far above vagal levels (tens of nM).
+    if (!(p.ach_nM >= 0.0 && p.ach_nM <= 1000.0)) {
+        std::fprintf(stderr, "--ach = %g is outside the allowed range (0 .. 1000 nM)\n", p.ach_nM);
         return 2;
     }
     if (cs) p.cs_mM = 5.0;

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     app.add_flag("--block-pump", block, "block the Na/K pump at t = 0 and follow the run-down");
     app.add_option("--t", t_s, "run-down duration, s (> 0)");
     app.add_option("--dt", dt_out, "output interval of the time course, s (> 0)");
-    app.add_option("--dg-atp", dG_kJ, "free energy of ATP hydrolysis, kJ/mol (< 0)");
+    app.add_option("--dg-atp", dG_kJ, "free energy of ATP hydrolysis, kJ/mol (-100 .. < 0)");
     app.add_option("--celsius", celsius, "temperature, degC (-20 .. 60)");
     app.add_option("--csv", csv, "write the run-down time course to this CSV file");
     app.add_option("--plot", plot, "write a PNG of the run-down (needs gnuplot)");
@@ -34,6 +34,13 @@ int main(int argc, char** argv) {
     }
     if (!(dt_out > 0) || !(dt_out <= t_s)) {
         std::fprintf(stderr, "--dt = %g is outside the allowed range (0 < dt <= t)\n", dt_out);
+        return 2;
+    }
+    // ATP hydrolysis in living cells releases 40-70 kJ/mol; a positive value would run the pump
+    // backwards, beyond -100 kJ/mol no cell holds its ATP.
+    if (!(dG_kJ < 0 && dG_kJ >= -100)) {
+        std::fprintf(stderr, "--dg-atp = %g is outside the allowed range (-100 <= dG < 0 kJ/mol)\n",
+                     dG_kJ);
         return 2;
     }
     if (!(celsius >= -20 && celsius <= 60)) {

@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    auto t = kelvin(37.0_degC);
+#else
     auto t = kelvin(310.0_K);
+#endif
     (void)t;
     return 0;
 }

@@ -4,7 +4,11 @@
 #include <noneq/membrane/squid_axon.hpp>
 
 struct neutral {
+#ifdef NONEQ_CORRECTED
+    static constexpr int z = 1;
+#else
     static constexpr int z = 0;
+#endif
     static constexpr std::size_t index = 0;
     static constexpr const char* name = "N";
 };

@@ -7,8 +7,14 @@ struct both_forms {
     static constexpr const char* name = "x";
     static double alpha(double) { return 1.0; }
     static double beta(double) { return 1.0; }
-    static double inf(double) { return 0.5; }
-    static double tau(double) { return 0.5; }
+#ifndef NONEQ_CORRECTED
+    static double inf(double) {
+        return 0.5;
+    }
+    static double tau(double) {
+        return 0.5;
+    }
+#endif
 };
 
 int main() {

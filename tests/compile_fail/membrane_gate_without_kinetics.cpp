@@ -4,7 +4,17 @@
 #include <noneq/membrane/gates.hpp>
 
 struct no_rates {
+#ifdef NONEQ_CORRECTED
     static constexpr const char* name = "x";
+    static double alpha(double) {
+        return 1.0;
+    }
+    static double beta(double) {
+        return 1.0;
+    }
+#else
+    static constexpr const char* name = "x";
+#endif
 };
 
 int main() {

@@ -9,7 +9,11 @@ struct not_a_part {
 };
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    using cell = noneq::membrane<noneq::specific_capacitance, noneq::leak>;
+#else
     using cell = noneq::membrane<noneq::specific_capacitance, noneq::leak, not_a_part>;
+#endif
     cell::state_type x{};
     (void)x;
     return 0;

@@ -5,10 +5,17 @@
 #include <noneq/membrane/membrane.hpp>
 
 struct bad_pump {
+#ifdef NONEQ_CORRECTED
+    noneq::current_density<double> current(const noneq::voltage<double>& v,
+                                           const noneq::environment&) const {
+        return noneq::current_density<double>::from_value(v.value());
+    }
+#else
     noneq::voltage<double> current(const noneq::voltage<double>& v,
                                    const noneq::environment&) const {
         return v;
     }
+#endif
 };
 
 int main() {

@@ -6,7 +6,11 @@ using namespace noneq;
 using namespace noneq::literals;
 
 int main() {
+#ifdef NONEQ_CORRECTED
+    voltage<double> v = -65.0_mV;
+#else
     voltage<double> v = -65.0;
+#endif
     (void)v;
     return 0;
 }

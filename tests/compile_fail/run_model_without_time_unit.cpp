@@ -8,7 +8,12 @@
 namespace {
 struct decay {
     using state_type = std::array<double, 1>;
-    void operator()(const state_type& x, state_type& d, double) const { d[0] = -x[0]; }
+#ifdef NONEQ_CORRECTED
+    using time_unit = noneq::seconds;
+#endif
+    void operator()(const state_type& x, state_type& d, double) const {
+        d[0] = -x[0];
+    }
 };
 } // namespace
 

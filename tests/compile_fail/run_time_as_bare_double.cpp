@@ -1,5 +1,6 @@
 // run() takes its times as quantities: a bare double (seconds? milliseconds?) does not compile.
-// expect: cannot convert '0.0' \(type 'double'\) to type 'noneq::time<double>
+// expect: cannot convert '0.0' \(type 'double'\)
+// expect:  to type 'noneq::time<double>
 #include <noneq/integrate/run.hpp>
 
 #include <array>
@@ -14,6 +15,11 @@ struct decay {
 
 int main() {
     decay::state_type x{1.0};
+#ifdef NONEQ_CORRECTED
+    using namespace noneq::literals;
+    noneq::run(decay{}, x, 0.0_s, 2.0_s, noneq::method::rodas4);
+#else
     noneq::run(decay{}, x, 0.0, 2.0, noneq::method::rodas4);
+#endif
     return 0;
 }

@@ -1,4 +1,5 @@
-# Configure, build and run the consumer project in one mode (find_package | add_subdirectory).
+# Configure, build and run the consumer project in one mode (find_package | add_subdirectory);
+# every step must succeed and the run must print EXPECT (a regex).
 file(REMOVE_RECURSE ${BIN})
 set(args -S ${SRC} -B ${BIN} -G ${GENERATOR} -DCONSUMER_MODE=${MODE})
 if(MODE STREQUAL "find_package")
@@ -20,3 +21,7 @@ foreach(step IN ITEMS configure build run)
     message(FATAL_ERROR "consumer (${MODE}) ${step} failed")
   endif()
 endforeach()
+# The run's exit code is checked above; its output must also be the exact value (EXPECT).
+if(NOT out MATCHES "${EXPECT}")
+  message(FATAL_ERROR "consumer (${MODE}) printed no '${EXPECT}':\n${out}")
+endif()

@@ -11,6 +11,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/compare.hpp"
+
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -18,6 +20,7 @@
 using namespace noneq;
 using namespace noneq::devices;
 using namespace noneq::literals;
+using noneq::test::rel;
 
 namespace {
 const double eV = constants::e.value();
@@ -51,10 +54,10 @@ TEST_CASE("validation: AM1.5G detailed-balance maximum 33.7 % near 1.34 eV (Ruhl
         return max_power_point(detailed_balance_cell(ev(g), am15, T)).efficiency;
     });
     MESSAGE("AM1.5G optimum: E_g = " << best.eg << " eV, efficiency = " << best.value);
-    CHECK(best.value == doctest::Approx(0.337).epsilon(0.0008 / 0.337));
-    CHECK(best.eg == doctest::Approx(1.34).epsilon(0.012 / 1.34));
+    CHECK(best.value == rel(0.337, 0.0008 / 0.337));
+    CHECK(best.eg == rel(1.34, 0.012 / 1.34));
     const auto r = max_power_point(detailed_balance_cell(ev(1.34), am15, T));
-    CHECK(r.efficiency == doctest::Approx(0.337).epsilon(0.0008 / 0.337));
+    CHECK(r.efficiency == rel(0.337, 0.0008 / 0.337));
 }
 
 TEST_CASE("validation: 6000 K blackbody sun, about 30 % at 1.1 eV and the 44 % ultimate "
@@ -66,14 +69,14 @@ TEST_CASE("validation: 6000 K blackbody sun, about 30 % at 1.1 eV and the 44 % u
     const blackbody_sun sun{6000.0_K, 2.16e-5};
     const auto r = max_power_point(detailed_balance_cell(ev(1.1), sun, 300.0_K));
     MESSAGE("6000 K blackbody, 1.1 eV: efficiency = " << r.efficiency);
-    CHECK(r.efficiency == doctest::Approx(0.30).epsilon(0.005 / 0.30));
+    CHECK(r.efficiency == rel(0.30, 0.005 / 0.30));
     const double kTs = constants::k_B.value() * 6000.0 / eV;
     const auto u =
         scan(0.5, 2.5, 0.001, [&](double g) { return ultimate_efficiency(ev(g), sun.T); });
     MESSAGE("ultimate efficiency " << u.value << " at x_g = " << u.eg / kTs);
-    CHECK(u.value == doctest::Approx(0.44).epsilon(0.005 / 0.44));
-    CHECK(u.eg / kTs == doctest::Approx(2.2).epsilon(0.05 / 2.2));
-    CHECK(u.eg == doctest::Approx(1.1).epsilon(0.05 / 1.1));
+    CHECK(u.value == rel(0.44, 0.005 / 0.44));
+    CHECK(u.eg / kTs == rel(2.2, 0.05 / 2.2));
+    CHECK(u.eg == rel(1.1, 0.05 / 1.1));
 }
 
 TEST_CASE("validation: intrinsic-limit implied V_oc of crystalline Si (Richter et al. 2013)") {
@@ -86,7 +89,7 @@ TEST_CASE("validation: intrinsic-limit implied V_oc of crystalline Si (Richter e
     const auto st = quasi_fermi_splitting(crystalline_si(), 43.31_mA_per_cm2);
     MESSAGE("Si implied V_oc = " << in_mV(st.qfls) << " mV; Auger share "
                                  << st.rates.auger / st.rates.total());
-    CHECK(in_mV(st.qfls) == doctest::Approx(761.0).epsilon(5.0 / 761.0));
+    CHECK(in_mV(st.qfls) == rel(761.0, 5.0 / 761.0));
     CHECK(st.rates.auger / st.rates.total() > 0.8);
 }
 
@@ -113,12 +116,12 @@ TEST_CASE("validation: free-electron thermopower of the alkali metals (Mott, A&M
     for (const auto& m : alkali) {
         const double mott = in_uV_per_K(
             seebeck_free_electron_metal(temperature<double>::from_value(T), ev(m.E_F_eV)));
-        CHECK(mott == doctest::Approx(m.S_hand_uV_per_K).epsilon(2e-5));
+        CHECK(mott == rel(m.S_hand_uV_per_K, 2e-5));
         const double fd = in_uV_per_K(seebeck_fermi_dirac(0.0, m.E_F_eV / kT_eV));
         const double x = std::numbers::pi * kT_eV / m.E_F_eV;
         MESSAGE(std::string(m.name)
                 << ": Mott " << mott << " uV/K, Fermi-Dirac form " << fd << " uV/K");
-        CHECK(fd == doctest::Approx(mott).epsilon(x * x));
+        CHECK(fd == rel(mott, x * x));
     }
 }
 
@@ -127,7 +130,7 @@ TEST_CASE("validation: water splitting needs 1.229 V at 25 C (standard thermodyn
     // 1.2288 V. The single-junction Si limit (above) cannot drive it; two cells in series can in
     // principle, three with practical overpotentials of ~0.5 V.
     const auto E = water_splitting_potential(kelvin(25.0_degC));
-    CHECK(in_V(E) == doctest::Approx(237130.0 / (2 * constants::F.value())).epsilon(2e-4));
+    CHECK(in_V(E) == rel(237130.0 / (2 * constants::F.value()), 2e-4));
     const auto si = quasi_fermi_splitting(crystalline_si(), 43.31_mA_per_cm2);
     CHECK_FALSE(assess_drive(si.qfls, E).can_drive);
     CHECK(assess_drive(si.qfls, E).cells_in_series_needed == 2);

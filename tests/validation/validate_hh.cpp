@@ -3,8 +3,9 @@
 //     periodic solutions (repetitive firing) appear at I = 6.26 uA/cm^2 (a saddle-node of
 //     periodic orbits); the rest state loses stability in subcritical Hopf bifurcations at
 //     I = 9.78 and 154.5 uA/cm^2.
-//   Single-spike rheobase of a long step from rest near 2.24 uA/cm^2 (the figure quoted for
-//     hh.mod in the project's issue 5; we know no primary publication for it).
+//   Not a validation: the single-spike rheobase of a long step from rest, 2.24 uA/cm^2, is a
+//     figure quoted for hh.mod without a primary publication; it is kept as a regression value
+//     of this library (measured 2.2358) next to two direct runs either side of it.
 // and the numerics: the exponential (Rush-Larsen) stepper converges at first order to dopri5.
 //
 // hh.mod differs from Hodgkin & Huxley's 1952 parameters in its leak reversal (-54.3 mV, where
@@ -58,25 +59,27 @@ TEST_CASE("onset of sustained repetitive firing for a step from rest: between 6.
     CHECK(st.rate_hz > 50);
     CHECK(st.rate_hz < 80);
 #ifndef NONEQ_SANITIZED
+    // The bracket is wider than the tolerance, so the bisection alone cannot make the check
+    // pass: the result must land within 0.035 of 6.26 (hh.mod's leak moves the bifurcations by
+    // up to 0.03, as the Hopf point 9.749 vs 9.78 shows; the bisection adds 0.005).
     const double onset = bisect_onset(
-        [&](double i) { return spikes_after(step_response(i, delay, t_end), window) >= 2; }, 6.2,
-        6.3, 0.005);
+        [&](double i) { return spikes_after(step_response(i, delay, t_end), window) >= 2; }, 5.8,
+        6.7, 0.005);
     MESSAGE("onset of repetitive firing (step from rest) = " << onset
                                                              << " uA/cm^2 (Rinzel & Miller: 6.26)");
-    CHECK(onset > 6.2);
-    CHECK(onset < 6.3);
-    CHECK(std::abs(onset - 6.26) < 0.05);
+    CHECK(std::abs(onset - 6.26) < 0.035);
 #endif
 }
 
-TEST_CASE("single-spike rheobase of a long step from rest is near 2.24 uA/cm^2") {
+TEST_CASE("regression: single-spike rheobase of a long step from rest, 2.24 uA/cm^2") {
     const double delay = 50, t_end = 350; // a 300 ms step: far longer than the ~10 ms latency
     CHECK(step_response(2.20, delay, t_end).count() == 0);
     CHECK(step_response(2.30, delay, t_end).count() == 1); // one spike, no train
     const double rheo = bisect_onset(
         [&](double i) { return step_response(i, delay, t_end).count() >= 1; }, 2.0, 2.5, 1e-3);
-    MESSAGE("rheobase = " << rheo << " uA/cm^2 (quoted: 2.24)");
-    // 2.24 is given to 3 digits (+-0.005); the bisection adds 1e-3.
+    MESSAGE("rheobase = " << rheo << " uA/cm^2 (regression value: 2.24, unpublished)");
+    // 2.24 is given to 3 digits (+-0.005); the bisection adds 1e-3. The bracket [2.0, 2.5] is
+    // wider than the tolerance.
     CHECK(std::abs(rheo - 2.24) < 0.006);
 }
 
@@ -94,6 +97,7 @@ TEST_CASE("the rest state loses stability in Hopf bifurcations near 9.78 and 154
     const double h1 = bisect_onset([&](double i) { return !stable_at(i); }, 9.0, 10.5, 1e-4);
     const double h2 = bisect_onset([&](double i) { return stable_at(i); }, 150.0, 160.0, 1e-3);
     MESSAGE("Hopf points: " << h1 << " and " << h2 << " uA/cm^2 (Rinzel & Miller: 9.78, 154.5)");
+    // Brackets wider than the tolerances; hh.mod's leak moves h1 by 0.03 (see the header).
     CHECK(std::abs(h1 - 9.78) < 0.05);
     CHECK(std::abs(h2 - 154.5) < 1.0);
 }

@@ -9,21 +9,24 @@
 
 #include <doctest/doctest.h>
 
+#include "support/compare.hpp"
+
 #include <cmath>
 #include <numbers>
 #include <utility>
+using noneq::test::rel;
 
 namespace sm = noneq::softmatter;
 
 TEST_CASE(
     "Flory-Huggins critical point (Flory 1953, Principles of Polymer Chemistry, eq. XIII-4)") {
     // phi_c = 1/(1 + sqrt N), chi_c = 1/2 + 1/sqrt N + 1/(2N); symmetric mixture N = 1: (1/2, 2).
-    CHECK(sm::fh_critical_point(1.0).phi == doctest::Approx(0.5).epsilon(1e-15));
-    CHECK(sm::fh_critical_point(1.0).chi == doctest::Approx(2.0).epsilon(1e-15));
-    CHECK(sm::fh_critical_point(100.0).phi == doctest::Approx(1.0 / 11.0).epsilon(1e-15));
-    CHECK(sm::fh_critical_point(100.0).chi == doctest::Approx(0.605).epsilon(1e-15));
+    CHECK(sm::fh_critical_point(1.0).phi == rel(0.5, 1e-15));
+    CHECK(sm::fh_critical_point(1.0).chi == rel(2.0, 1e-15));
+    CHECK(sm::fh_critical_point(100.0).phi == rel(1.0 / 11.0, 1e-15));
+    CHECK(sm::fh_critical_point(100.0).chi == rel(0.605, 1e-15));
     // Theta limit: chi_c -> 1/2, phi_c -> 0 as N -> infinity.
-    CHECK(sm::fh_critical_point(1e12).chi == doctest::Approx(0.5 + 1e-6).epsilon(1e-12));
+    CHECK(sm::fh_critical_point(1e12).chi == rel(0.5 + 1e-6, 1e-12));
     // f'' = f''' = 0 there (f''' by a central difference of f'', error ~h^2 f''''').
     for (double N : {1.0, 7.0, 1000.0}) {
         const auto c = sm::fh_critical_point(N);
@@ -35,8 +38,8 @@ TEST_CASE(
         CHECK(std::abs(d3) < 1e-6 / (c.phi * c.phi));
         // The spinodal pinches to the critical point from above.
         const auto sp = sm::fh_spinodal(N, c.chi * (1 + 1e-10));
-        CHECK(sp.low == doctest::Approx(c.phi).epsilon(1e-4).scale(0.0));
-        CHECK(sp.high == doctest::Approx(c.phi).epsilon(1e-4).scale(0.0));
+        CHECK(sp.low == rel(c.phi, 1e-4));
+        CHECK(sp.high == rel(c.phi, 1e-4));
     }
 }
 
@@ -45,14 +48,18 @@ TEST_CASE("Symmetric binodal N = 1: chi = ln(phi/(1-phi)) / (2 phi - 1) (Huggins
         const auto b = sm::fh_binodal(1.0, chi);
         REQUIRE(b.two_phase);
         INFO("chi = ", chi);
-        CHECK(b.low + b.high == doctest::Approx(1.0).epsilon(1e-12));
+        // Near the critical point (chi_c = 2) a residual in mu moves the compositions by
+        // residual / f'', and f'' at the binodal is O(chi - chi_c): measured 1.5e-12 at
+        // chi = 2.001, rounding (1e-16) far from it.
+        INFO("|low + high - 1| = ", std::abs(b.low + b.high - 1.0));
+        CHECK(b.low + b.high == rel(1.0, 4e-16 + 4e-15 / (chi - 2.0)));
         CHECK(std::abs(b.mu) < 1e-12); // mu = 0 by symmetry (absolute: its scale is O(1))
         // Analytic chi at the computed dense composition, with ln(phi/(1-phi)) from the logs so
         // that chi = 40 (1 - phi ~ 4e-18) keeps its digits.
         const double phi = b.high;
         const double chi_analytic =
             (std::log1p(-std::exp(b.ln1m_high)) - b.ln1m_high) / (2.0 * phi - 1.0);
-        CHECK(chi_analytic == doctest::Approx(chi).epsilon(1e-10));
+        CHECK(chi_analytic == rel(chi, 1e-10));
         // The spinodal lies inside the binodal.
         const auto s = sm::fh_spinodal(1.0, chi);
         CHECK(b.low < s.low);
@@ -62,19 +69,27 @@ TEST_CASE("Symmetric binodal N = 1: chi = ln(phi/(1-phi)) / (2 phi - 1) (Huggins
     // chi = 2 + d, phi_high - 1/2 = sqrt(3 d / 8) (1 + O(d)) (Landau expansion of f about 1/2).
     const double d = 1e-4;
     const auto b = sm::fh_binodal(1.0, 2.0 + d);
-    CHECK(b.high - 0.5 == doctest::Approx(std::sqrt(3.0 * d / 8.0)).epsilon(1e-3).scale(0.0));
+    CHECK(b.high - 0.5 == rel(std::sqrt(3.0 * d / 8.0), 1e-3));
 }
 
 TEST_CASE("Cahn & Hilliard 1958: tanh interface and tension (2 sqrt 2 / 3) sqrt(kappa a)") {
     // 1D no-flux box with a single interface at the centre, relaxed to equilibrium.
     // (a, kappa) = (1, 1/2), (2, 1), (1/2, 1): widths w = 1, 1, 2 (>= 4 cells), tensions 2/3, 4/3,
     // 2/3.
-    for (auto [a, kappa] : {std::pair{1.0, 0.5}, std::pair{2.0, 1.0}, std::pair{0.5, 1.0}}) {
+    // The widths and tensions are Cahn & Hilliard's closed forms w = sqrt(2 kappa / a) and
+    // sigma = (2 sqrt 2 / 3) sqrt(kappa a) evaluated by hand, not by the library's formula.
+    struct case_t {
+        double a, kappa, width, tension;
+    };
+    for (auto [a, kappa, width, tension] :
+         {case_t{1.0, 0.5, 1.0, 2.0 / 3.0}, case_t{2.0, 1.0, 1.0, 4.0 / 3.0},
+          case_t{0.5, 1.0, 2.0, 2.0 / 3.0}}) {
         const double dx = 0.25;
         const std::size_t n = 512;
         const double L = double(n) * dx, x0 = 0.5 * L;
         const sm::double_well f{a};
         const double w = f.interface_width(kappa);
+        CHECK(w == rel(width, 1e-15));
         xt::xtensor<double, 1> phi0 = xt::xtensor<double, 1>::from_shape({n});
         for (std::size_t i = 0; i < n; ++i)
             phi0(i) = (double(i) + 0.5) * dx < x0 ? -1.0 : 1.0;
@@ -93,9 +108,8 @@ TEST_CASE("Cahn & Hilliard 1958: tanh interface and tension (2 sqrt 2 / 3) sqrt(
         CHECK(err < 1e-8);
         // Tension = excess free energy (both bulk phases have f = 0); the energy is quadratic in
         // the profile error, measured |F - sigma| ~ 3e-14.
-        CHECK(ch.free_energy() == doctest::Approx(f.tension(kappa)).epsilon(1e-11));
-        CHECK(f.tension(kappa) ==
-              doctest::Approx(2.0 * std::sqrt(2.0) / 3.0 * std::sqrt(kappa * a)).epsilon(1e-15));
+        CHECK(ch.free_energy() == rel(tension, 1e-11));
+        CHECK(f.tension(kappa) == rel(tension, 1e-15));
     }
 }
 
@@ -118,7 +132,7 @@ TEST_CASE("Spinodal decomposition: growth rate omega(k) = -M k^2 (f'' + kappa k^
         const double g =
             (1.0 - dt * M * k * k * (-a - S)) / (1.0 + dt * M * k * k * (S + kappa * k * k));
         // Nonlinear terms are O(amp^2) relative: the factor is exact to rounding.
-        CHECK(ch.phi()(0) / amp == doctest::Approx(g).epsilon(1e-9));
+        CHECK(ch.phi()(0) / amp == rel(g, 1e-9));
         REQUIRE(ch.advance(999).ok);                     // t = 1
         const double rate = std::log(ch.phi()(0) / amp); // measured growth rate over t = 1
         INFO("j = ", j, ", omega = ", omega, ", measured ", rate);
@@ -155,8 +169,8 @@ TEST_CASE("Cahn-Hilliard with Flory-Huggins relaxes to the common-tangent compos
     REQUIRE(ch.advance(6000).ok); // t = 1.2e4: converged (unchanged to 1e-15 by t = 1e5)
     const auto& phi = ch.phi();
     INFO("binodal ", b.low, " ", b.high, "; plateaus ", phi(0), " ", phi(n - 1));
-    CHECK(phi(0) == doctest::Approx(b.low).epsilon(1e-11).scale(0.0));
-    CHECK(phi(n - 1) == doctest::Approx(b.high).epsilon(1e-11).scale(0.0));
+    CHECK(phi(0) == rel(b.low, 1e-11));
+    CHECK(phi(n - 1) == rel(b.high, 1e-11));
     // Its excess free energy over the common tangent is the square-gradient tension.
     double tangent = 0.0;
     for (double v : phi)
@@ -164,7 +178,7 @@ TEST_CASE("Cahn-Hilliard with Flory-Huggins relaxes to the common-tangent compos
     const double sigma_ch = ch.free_energy() - tangent * dx;
     const double sigma = sm::fh_interfacial_tension(N, chi, 1.0);
     INFO("sigma: CH ", sigma_ch, ", quadrature ", sigma);
-    CHECK(sigma_ch == doctest::Approx(sigma).epsilon(1e-11).scale(0.0)); // measured 1e-13
+    CHECK(sigma_ch == rel(sigma, 1e-11)); // measured 1e-13
 }
 
 TEST_CASE("Flory-Huggins interfacial tension: mean-field exponent 3/2 and kappa^(1/2)") {
@@ -175,10 +189,10 @@ TEST_CASE("Flory-Huggins interfacial tension: mean-field exponent 3/2 and kappa^
         const double s1 = sm::fh_interfacial_tension(N, cc * (1 + d), 1.0);
         const double s2 = sm::fh_interfacial_tension(N, cc * (1 + 2 * d), 1.0);
         INFO("N = ", N);
-        CHECK(s2 / s1 == doctest::Approx(std::pow(2.0, 1.5)).epsilon(5e-3).scale(0.0));
+        CHECK(s2 / s1 == rel(std::pow(2.0, 1.5), 5e-3));
     }
     CHECK(sm::fh_interfacial_tension(1.0, 3.0, 4.0) ==
-          doctest::Approx(2.0 * sm::fh_interfacial_tension(1.0, 3.0, 1.0)).epsilon(1e-12));
+          rel(2.0 * sm::fh_interfacial_tension(1.0, 3.0, 1.0), 1e-12));
     CHECK(std::isnan(sm::fh_interfacial_tension(1.0, 1.5, 1.0)));
     CHECK_THROWS_AS(sm::fh_interfacial_tension(1.0, 3.0, 0.0), noneq::domain_error);
 }
@@ -234,7 +248,7 @@ TEST_CASE(
         const double L1 = sm::domain_length<2>(ch.phi(), 1.0);
         // The mean obeys d<phi>/dt = -k_r (<phi> - phi_r), stepped by implicit Euler.
         const double expect = -0.4 + (mean0 + 0.4) * std::pow(1.0 + 2.0 * kr, -double(steps1));
-        CHECK(xt::mean(ch.phi())() == doctest::Approx(expect).epsilon(1e-12));
+        CHECK(xt::mean(ch.phi())() == rel(expect, 1e-12));
         REQUIRE(ch.advance(steps2).ok);
         return std::pair{L1, sm::domain_length<2>(ch.phi(), 1.0)};
     };

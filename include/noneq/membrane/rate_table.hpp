@@ -145,23 +145,18 @@ public:
             const V t = uc - static_cast<V>(i);
             const Real* p = data_.data() + i * K;
             for (std::size_t k = 0; k < K; ++k)
-                out[k] = std::fma(t, p[K + k] - p[k], p[k]);
+                out[k] = fma_if_fast(t, p[K + k] - p[k], p[k]);
             return inside;
         }
     }
 
 private:
-    // t d + y rounded once, as std::fma in the scalar lookup (xsimd 8.1's fma on AVX-512 is
-    // a * b + c, fused or not depending on the optimisation level's contraction).
+    // t d + y, fused exactly where the scalar lookup's is (core/value_traits.hpp's fma_if_fast:
+    // the FMA instruction where the target has one, a * b + c on a baseline x86-64), so that
+    // batch and scalar lookups agree bit for bit on every target.
     template <class V>
     static V fused(const V& t, const V& d, const V& y) {
-#if defined(__AVX512F__)
-        if constexpr (sizeof(V) == 64 && std::is_same_v<Real, double>)
-            return _mm512_fmadd_pd(t, d, y);
-        else if constexpr (sizeof(V) == 64)
-            return _mm512_fmadd_ps(t, d, y);
-#endif
-        return xsimd::fma(t, d, y);
+        return fma_if_fast(t, d, y);
     }
 
 #if defined(__AVX512F__)
