@@ -19,6 +19,7 @@
 
 #include <doctest/doctest.h>
 
+#include "support/bad_input.hpp"
 #include "support/compare.hpp"
 
 #include <array>
@@ -848,4 +849,61 @@ TEST_CASE("population: Severi 2012 cells with a spread of I_f conductance, each 
     REQUIRE(one.spike_count(0) == ref.size());
     for (std::size_t k = 0; k < ref.size(); ++k)
         CHECK(si_value(one.spike_times(0)[k]) == rel(ref[k], 1e-9));
+}
+
+TEST_CASE("bad input: capacitance, channels, ODE cells and the population engine") {
+    using noneq::test::rejects;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(rejects([&] { (void)specific_capacitance(make<unit::capacitance_density>(0.0)); }) ==
+          "cm");
+    // a channel checks its parameters when the membrane binds it to an environment
+    environment env;
+    CHECK(rejects([&] {
+              hh::na_channel na({make<unit::conductance_density>(-1.0), 50.0_mV});
+              na.bind(env);
+          }) == "gbar");
+    CHECK(
+        rejects([&] {
+            hh::na_channel na({make<unit::conductance_density>(1200.0), make<unit::voltage>(nan)});
+            na.bind(env);
+        }) == "e_rev");
+    CHECK(rejects([&] {
+              ca_channel ca({make<unit::permeability>(-1e-8)});
+              ca.bind(env);
+          }) == "pbar");
+    CHECK(rejects([&] {
+              (void)ode_cell<hh_rhs>(hh_rhs{}, hh_axon().steady_state(-65.0), {"V", "m", "h", "n"},
+                                     0.0);
+          }) == "time_unit_s");
+    CHECK(rejects([&] {
+              (void)ode_cell<hh_rhs>(hh_rhs{}, hh_axon().steady_state(-65.0), {"V", "m", "h", "n"},
+                                     1e-3, nan);
+          }) == "parameter_default");
+    // the population's construction, per-cell values, queries and durations
+    const auto m = hh_axon();
+    using pop_t = population<hh::axon>;
+    pop_t::options o;
+    CHECK(rejects([&] { pop_t(0, m, 0.025_ms, -65.0_mV, cell_area); }) == "n");
+    CHECK(rejects([&] { pop_t(4, m, 0.0_ms, -65.0_mV, cell_area); }) == "dt");
+    CHECK(rejects([&] { pop_t(4, m, 0.025_ms, make<unit::voltage>(nan), cell_area); }) == "v0");
+    CHECK(rejects([&] { pop_t(4, m, 0.025_ms, -65.0_mV, make<unit::area>(-1.0)); }) == "cell_area");
+    o.block_steps = 0;
+    CHECK(rejects([&] { pop_t(4, m, 0.025_ms, -65.0_mV, cell_area, o); }) == "block_steps");
+    o = {};
+    o.rates.enabled = true;
+    o.rates.lo_mV = nan;
+    CHECK(rejects([&] { pop_t(4, m, 0.025_ms, -65.0_mV, cell_area, o); }) == "rates.lo_mV");
+    o.rates.lo_mV = -150;
+    o.rates.hi_mV = -160;
+    CHECK(rejects([&] { pop_t(4, m, 0.025_ms, -65.0_mV, cell_area, o); }) == "rates.hi_mV");
+    pop_t pop(4, m, 0.025_ms, -65.0_mV, cell_area);
+    CHECK(rejects([&] { pop.set_stimulus(4, 0.1_nA); }) == "i");
+    CHECK(rejects([&] { pop.set_stimulus(0, make<unit::current>(nan)); }) == "I");
+    CHECK(rejects([&] { pop.set_area(0, make<unit::area>(0.0)); }) == "area");
+    CHECK(rejects([&] { pop.set_parameter(0, 1.0); }) == "p"); // a membrane takes none
+    CHECK(rejects([&] { (void)pop.state(0, 4); }) == "k");
+    CHECK(rejects([&] { (void)pop.v(7); }) == "i");
+    CHECK(rejects([&] { pop.advance(-1.0_ms); }) == "duration");
+    CHECK(rejects([&] { pop.reset(make<unit::voltage>(nan)); }) == "v0");
+    CHECK(rejects([&] { pop.advance(1.0_ms); }) == "<no exception>");
 }
