@@ -10,6 +10,8 @@
 #include <noneq/cardiac/funny_current.hpp>
 #include <noneq/cardiac/ryanodine_receptor.hpp>
 #include <noneq/cardiac/severi2012.hpp>
+#include <noneq/cardiac/severi2012_parameters.hpp>
+#include <noneq/cardiac/units.hpp>
 #include <noneq/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>

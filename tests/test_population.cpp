@@ -13,6 +13,7 @@
 #include <noneq/membrane/pump_nak.hpp>
 #include <noneq/membrane/rate_table.hpp>
 #include <noneq/membrane/squid_axon.hpp>
+#include <noneq/flux/ghk_slope.hpp>
 #include <noneq/membrane/synapse.hpp>
 #include <noneq/population/population.hpp>
 #include <noneq/population/stepping.hpp>
