@@ -624,3 +624,17 @@ TEST_CASE("bad input: bioenergetics") {
     CHECK(rejects([&] { vac.simulate(x, 0.0_s, 5.0_s, 0.0_s, [](const auto&, double) {}); }) ==
           "dt_out");
 }
+
+TEST_CASE("bad input: the linear algebra of the transporter cycles") {
+    using noneq::test::rejects;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const linalg::matrix<double, 2> a{{{1.0, nan}, {0.0, 1.0}}};
+    CHECK(rejects([&] {
+              (void)linalg::solve(a, linalg::vec<double, 2>{1.0, 1.0});
+          }) == "matrix entry");
+    const linalg::matrix<double, 2> q{{{-1.0, 1.0}, {nan, 0.0}}};
+    CHECK(rejects([&] { (void)linalg::stationary(q); }) == "transition rate");
+    const linalg::matrix<double, 2> big{
+        {{std::numeric_limits<double>::infinity(), 0.0}, {0.0, 1.0}}};
+    CHECK(rejects([&] { (void)linalg::expm(big); }) == "expm: matrix norm");
+}

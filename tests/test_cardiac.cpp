@@ -11,9 +11,9 @@
 #include <noneq/cardiac/ryanodine_receptor.hpp>
 #include <noneq/cardiac/severi2012.hpp>
 #include <noneq/cardiac/severi2012_parameters.hpp>
-#include <noneq/cardiac/units.hpp>
 #include <noneq/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/cardiac/sodium_potassium_pump.hpp>
+#include <noneq/cardiac/units.hpp>
 #include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/potential/nernst.hpp>
 
@@ -65,8 +65,10 @@ TEST_CASE("Cs+ blocks I_f more at hyperpolarised potentials (Woodhull form, Seve
     CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 0.0) == 1.0);
     const double r = 10.6015 / 5.0;
     CHECK(f.bind().cesium_unblocked(unchecked, 0.0, 5.0) == rel(r / (r + 1.0), 1e-14));
-    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 5.0) < f.bind().cesium_unblocked(unchecked, -30.0, 5.0));
-    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 10.0) < f.bind().cesium_unblocked(unchecked, -60.0, 5.0));
+    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 5.0) <
+          f.bind().cesium_unblocked(unchecked, -30.0, 5.0));
+    CHECK(f.bind().cesium_unblocked(unchecked, -60.0, 10.0) <
+          f.bind().cesium_unblocked(unchecked, -60.0, 5.0));
     CHECK(cardiac::funny_ach_shift_mV(0.0) == 0.0);
     CHECK(cardiac::funny_ach_shift_mV(1e-5) < -1.0);
     CHECK_THROWS_AS(cardiac::funny_ach_shift_mV(-1e-6), domain_error);
@@ -95,18 +97,22 @@ TEST_CASE("cardiac policies are written once over the value type: float and batc
         CAPTURE(v);
         const double i_d = f.bind().components(unchecked, v, 0.3, 5.4, ena, ek, 0.8).total();
         const float i_f =
-            f.bind().components(unchecked, float(v), 0.3f, 5.4f, float(ena), float(ek), 0.8f).total();
+            f.bind()
+                .components(unchecked, float(v), 0.3f, 5.4f, float(ena), float(ek), 0.8f)
+                .total();
         CHECK(double(i_f) == rel(i_d, 1e-5, (1e-5) * (1e-3)));
-        const B i_b = f.bind().components(unchecked, B(v), B(0.3), B(5.4), B(ena), B(ek), B(0.8)).total();
+        const B i_b =
+            f.bind().components(unchecked, B(v), B(0.3), B(5.4), B(ena), B(ek), B(0.8)).total();
         CHECK(i_b.get(0) == rel(i_d, 1e-14));
         const double nak = p.bind().current_nA(unchecked, v, 7.5, 5.4, ena);
         CHECK(p.bind().current_nA(unchecked, B(v), B(7.5), B(5.4), B(ena)).get(B::size - 1) ==
               rel(nak, 1e-14));
         const double naca = x.bind().current_nA(unchecked, v, 7.5, 140.0, 2e-4, 1.8, rtf);
-        CHECK(x.bind().current_nA(unchecked, B(v), B(7.5), B(140.0), B(2e-4), B(1.8), B(rtf)).get(0) ==
-              rel(naca, 1e-13));
-        CHECK(double(x.bind().current_nA(unchecked, float(v), 7.5f, 140.0f, 2e-4f, 1.8f, float(rtf))) ==
-              rel(naca, 1e-4, (1e-4) * (1e-3)));
+        CHECK(x.bind()
+                  .current_nA(unchecked, B(v), B(7.5), B(140.0), B(2e-4), B(1.8), B(rtf))
+                  .get(0) == rel(naca, 1e-13));
+        CHECK(double(x.bind().current_nA(unchecked, float(v), 7.5f, 140.0f, 2e-4f, 1.8f,
+                                         float(rtf))) == rel(naca, 1e-4, (1e-4) * (1e-3)));
     }
 }
 
@@ -331,10 +337,13 @@ TEST_CASE("cell driver: a non-finite state stops the run, names time and variabl
     }
     // bad arguments are domain errors
     std::array<double, 2> x{1.0, 0.0};
-    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, x, std::array<double, 2>{1.0, 0.0}, s0, s2),
-                    domain_error);
-    CHECK_THROWS_AS(cardiac::advance_cell(blow_up{}, x, std::array<double, 2>{1.0, 1.0}, s2, s2),
-                    domain_error);
+    using noneq::test::rejects;
+    CHECK(rejects([&] {
+              cardiac::advance_cell(blow_up{}, x, std::array<double, 2>{1.0, 0.0}, s0, s2);
+          }) == "scale[1]");
+    CHECK(rejects([&] {
+              cardiac::advance_cell(blow_up{}, x, std::array<double, 2>{1.0, 1.0}, s2, s2);
+          }) == "t1");
     // a cell model runs in seconds, whatever unit its times are written in
     static_assert(std::is_same_v<time_unit_t<cardiac::cell<blow_up, 2>>, noneq::seconds>);
     static_assert(integrable_system<cardiac::cell<blow_up, 2>>);

@@ -27,10 +27,12 @@
 
 #include <doctest/doctest.h>
 
+#include "support/bad_input.hpp"
 #include "support/compare.hpp"
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <complex>
 #include <sstream>
 #include <stdexcept>
@@ -423,4 +425,22 @@ TEST_CASE("front-end: dopri5 steps that stop on the output times") {
                     integration_error);
     CHECK(std::isfinite(y[1]));
     CHECK(y[1] > 10.0);
+}
+
+TEST_CASE("bad input: guarded integration and the spike detector") {
+    using noneq::test::rejects;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const auto go = [](double t0, double t1, double dt) {
+        blow_up sys;
+        std::array<double, 2> x{0.0, 0.1};
+        return rejects([&] {
+            integrate_guarded(odeint::runge_kutta4<std::array<double, 2>>{}, sys, x, t0, t1, dt,
+                              [](const auto&, double) {});
+        });
+    };
+    CHECK(go(nan, 1.0, 0.1) == "t0");
+    CHECK(go(1.0, 0.5, 0.1) == "t1");
+    CHECK(go(0.0, 1.0, 0.0) == "dt");
+    CHECK(go(0.0, 1.0, 0.1) == "<no exception>");
+    CHECK(rejects([&] { (void)spike_detector(nan); }) == "threshold");
 }

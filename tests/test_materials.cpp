@@ -148,3 +148,25 @@ TEST_CASE("bad input: materials") {
                   pressure<double>::from_value(std::numeric_limits<double>::quiet_NaN()));
           }) == "applied_climb_stress");
 }
+
+TEST_CASE("bad input: vacancy annealing") {
+    using noneq::test::rejects;
+    const anneal_conditions ok{K(900.0), K(300.0), make<unit::time>(0.0), 1e12};
+    const auto t = make<unit::time>(10.0);
+    auto a = ok;
+    a.T_quench = K(0.0);
+    CHECK(rejects([&] { anneal(aluminium, a, t); }) == "T_quench");
+    a = ok;
+    a.T_anneal = K(-1.0);
+    CHECK(rejects([&] { anneal(aluminium, a, t); }) == "T_anneal");
+    a = ok;
+    a.tau_cool = make<unit::time>(-1.0);
+    CHECK(rejects([&] { anneal(aluminium, a, t); }) == "tau_cool");
+    a = ok;
+    a.rho_per_m2 = 0.0;
+    CHECK(rejects([&] { anneal(aluminium, a, t); }) == "rho_per_m2");
+    CHECK(rejects([&] { anneal(aluminium, ok, make<unit::time>(0.0)); }) == "t_end");
+    CHECK(rejects([&] { anneal(aluminium, ok, t, 0); }) == "n_samples");
+    CHECK(rejects([&] { anneal(aluminium, ok, t, 10, 1.0); }) == "rel_tol");
+    CHECK(rejects([&] { anneal(aluminium, ok, t, 10); }) == "<no exception>");
+}

@@ -4,6 +4,7 @@
 // the same engine; the Na/K pump's thermodynamic stall; the pump-leak rest as a non-equilibrium
 // steady state, and its run-down when the pump is blocked.
 #include <noneq/cardiac/severi2012.hpp>
+#include <noneq/flux/ghk_slope.hpp>
 #include <noneq/integrate/exponential.hpp>
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/leak.hpp>
@@ -13,7 +14,6 @@
 #include <noneq/membrane/pump_nak.hpp>
 #include <noneq/membrane/rate_table.hpp>
 #include <noneq/membrane/squid_axon.hpp>
-#include <noneq/flux/ghk_slope.hpp>
 #include <noneq/membrane/synapse.hpp>
 #include <noneq/population/population.hpp>
 #include <noneq/population/stepping.hpp>
@@ -907,4 +907,38 @@ TEST_CASE("bad input: capacitance, channels, ODE cells and the population engine
     CHECK(rejects([&] { pop.advance(-1.0_ms); }) == "duration");
     CHECK(rejects([&] { pop.reset(make<unit::voltage>(nan)); }) == "v0");
     CHECK(rejects([&] { pop.advance(1.0_ms); }) == "<no exception>");
+}
+
+TEST_CASE("bad input: the pump-leak cell") {
+    using noneq::test::rejects;
+    const auto with = [](auto edit) {
+        pump_leak_parameters p;
+        edit(p);
+        return rejects([&] { (void)pump_leak_cell{p}; });
+    };
+    CHECK(with([](auto& p) { p.T = make<unit::temperature>(0.0); }) == "T");
+    CHECK(with([](auto& p) { p.cm = make<unit::capacitance_density>(0.0); }) == "cm");
+    CHECK(with([](auto& p) { p.membrane_area = make<unit::area>(-1.0); }) == "membrane_area");
+    CHECK(with([](auto& p) { p.cell_volume = make<unit::volume>(0.0); }) == "cell_volume");
+    CHECK(with([](auto& p) { p.na_o = make<unit::concentration>(0.0); }) == "na_o");
+    CHECK(with([](auto& p) { p.k_o = make<unit::concentration>(-1.0); }) == "k_o");
+    CHECK(with([](auto& p) { p.cl_o = make<unit::concentration>(0.0); }) == "cl_o");
+    CHECK(with([](auto& p) { p.p_na = make<unit::permeability>(-1e-9); }) == "p_na");
+    CHECK(with([](auto& p) { p.p_k = make<unit::permeability>(-1e-9); }) == "p_k");
+    CHECK(with([](auto& p) { p.p_cl = make<unit::permeability>(-1e-9); }) == "p_cl");
+    CHECK(with([](auto& p) { p.g_kcc2 = make<unit::conductance_density>(-1.0); }) == "g_kcc2");
+    CHECK(with([](auto& p) { p.pump_activity = 1.5; }) == "pump_activity");
+    CHECK(with([](auto&) {}) == "<no exception>");
+    pump_leak_cell cell;
+    CHECK(rejects([&] { cell.set_pump_activity(-0.1); }) == "pump_activity");
+    CHECK(rejects([&] {
+              (void)pump_leak_cell::make_state(make<unit::voltage>(std::nan("")), 12.0_mM, 140.0_mM,
+                                               7.0_mM);
+          }) == "v");
+    CHECK(rejects([&] { (void)pump_leak_cell::make_state(-70.0_mV, 0.0_mM, 140.0_mM, 7.0_mM); }) ==
+          "na_i");
+    CHECK(rejects([&] { (void)pump_leak_cell::make_state(-70.0_mV, 12.0_mM, 0.0_mM, 7.0_mM); }) ==
+          "k_i");
+    CHECK(rejects([&] { (void)pump_leak_cell::make_state(-70.0_mV, 12.0_mM, 140.0_mM, 0.0_mM); }) ==
+          "cl_i");
 }
