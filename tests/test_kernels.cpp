@@ -25,6 +25,7 @@
 #include <random>
 #include <span>
 #include <string>
+#include <array>
 #include <vector>
 
 using namespace noneq;
@@ -655,3 +656,11 @@ TEST_CASE("bad input: the kernels' scalar arguments and sizes name what is wrong
     CHECK(rejects([&] { nk::nernst(I, 0, ci, co, T); }) == "z");
     CHECK(rejects([&] { nk::nernst(I, 1, ci, co, make<unit::temperature>(0.0)); }) == "T");
 }
+
+// The kernels' argument concepts, both ways.
+static_assert(nk::contiguous_array<std::vector<double>> &&
+              nk::contiguous_array<std::array<float, 4>>);
+static_assert(!nk::contiguous_array<std::vector<int>> && !nk::contiguous_array<double>);
+static_assert(nk::detail::quantity_arg<voltage<double>> &&
+              nk::detail::quantity_arg<const temperature<float>&>);
+static_assert(!nk::detail::quantity_arg<double> && !nk::detail::quantity_arg<std::vector<double>>);

@@ -673,3 +673,11 @@ TEST_CASE("ohmic current g (V - E), outward positive, and the Donnan ratio of a 
     CHECK(donnan_ratio(2, 4.0_mM, 1.0_mM) == rel(2.0, 1e-15));
     CHECK(donnan_ratio(-2, 4.0_mM, 1.0_mM) == rel(0.5, 1e-15));
 }
+
+// The range concepts of the chord potential and the GHK voltage, both ways.
+static_assert(chord_branch_range<std::vector<chord_branch<double>>> &&
+              chord_branch_range<std::array<chord_branch<double>, 2>>);
+static_assert(!chord_branch_range<std::vector<double>> &&
+              !chord_branch_range<std::vector<ghk_ion<double>>>);
+static_assert(ghk_ion_range<std::vector<ghk_ion<double>>> &&
+              !ghk_ion_range<std::vector<chord_branch<double>>> && !ghk_ion_range<double>);

@@ -599,3 +599,15 @@ TEST_CASE("bad input: soft matter") {
                                                     sm::boundary::periodic);
           }) == "phi0[5]");
 }
+
+// The free-energy concepts of the Cahn-Hilliard solver and the coexistence solver, both ways.
+namespace {
+struct no_stabilization {
+    double f(double) const { return 0; }
+    double df(double) const { return 0; }
+};
+} // namespace
+static_assert(sm::local_free_energy<sm::double_well> &&
+              sm::local_free_energy<sm::flory_huggins_energy> &&
+              !sm::local_free_energy<no_stabilization> && !sm::local_free_energy<double>);
+static_assert(sm::lattice_free_energy<sm::fh_model> && !sm::lattice_free_energy<sm::double_well>);
