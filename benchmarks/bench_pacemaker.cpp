@@ -18,8 +18,8 @@
 //   and cl_error_us, the cycle length over 2 s of one such cell against the same dopri5
 //   reference as above.
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
-#include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/population/population.hpp>
 
 #include <benchmark/benchmark.h>

@@ -1,4 +1,4 @@
-// Tests of the cardiac policies (noneq/membrane/cardiac/), the Severi 2012 model's right-hand side,
+// Tests of the cardiac policies (noneq/cardiac/), the Severi 2012 model's right-hand side,
 // the cell driver (through the integration front-end): its non-finite guard and the cycle metrics.
 #include <doctest/doctest.h>
 
@@ -7,6 +7,7 @@
 
 #include <noneq/analysis/cycle_metrics.hpp>
 #include <noneq/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/funny_current.hpp>
 #include <noneq/cardiac/ryanodine_receptor.hpp>
 #include <noneq/cardiac/severi2012.hpp>
@@ -14,7 +15,6 @@
 #include <noneq/cardiac/sodium_calcium_exchanger.hpp>
 #include <noneq/cardiac/sodium_potassium_pump.hpp>
 #include <noneq/cardiac/units.hpp>
-#include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/potential/nernst.hpp>
 
 #include <cmath>

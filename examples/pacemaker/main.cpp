@@ -13,8 +13,8 @@
 // I_NaCa, I_Kr, Ca_sub, Cai); --png plots V and I_f over them with gnuplot (skipped with a note if
 // gnuplot is not installed).
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
-#include <noneq/membrane/cardiac/cell_run.hpp>
 
 #include "cli.hpp"
 

@@ -6,8 +6,8 @@
 #include "tour.hpp"
 
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
-#include <noneq/membrane/cardiac/cell_run.hpp>
 
 #include <vector>
 

@@ -33,8 +33,8 @@
 #include <noneq/flux/chord_current.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
-#include <noneq/flux/ghk_slope.hpp>
 #include <noneq/flux/ghk_reversal.hpp>
+#include <noneq/flux/ghk_slope.hpp>
 #include <noneq/flux/markov_cycle.hpp>
 #include <noneq/flux/ohmic.hpp>
 
@@ -72,6 +72,7 @@
 
 // cardiac cells
 #include <noneq/cardiac/calcium_buffering.hpp>
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/funny_current.hpp>
 #include <noneq/cardiac/ryanodine_receptor.hpp>
 #include <noneq/cardiac/severi2012.hpp>
@@ -80,7 +81,6 @@
 #include <noneq/cardiac/units.hpp>
 
 // membranes
-#include <noneq/membrane/cardiac/cell_run.hpp>
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/gates.hpp>
 #include <noneq/membrane/hh.hpp>

@@ -17,8 +17,8 @@
 #include "support/compare.hpp"
 
 #include <noneq/analysis/cycle_metrics.hpp>
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
-#include <noneq/membrane/cardiac/cell_run.hpp>
 
 #include <cmath>
 #include <vector>

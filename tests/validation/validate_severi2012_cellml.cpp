@@ -24,8 +24,8 @@
 
 #include "support/compare.hpp"
 
+#include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
-#include <noneq/membrane/cardiac/cell_run.hpp>
 
 #include "cellml_eval.hpp"
 

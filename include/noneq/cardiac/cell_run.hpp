@@ -1,4 +1,4 @@
-// noneq/membrane/cardiac/cell_run.hpp — a single-cell cardiac model as a model of the integration
+// noneq/cardiac/cell_run.hpp — a single-cell cardiac model as a model of the integration
 // front-end (integrate/run.hpp), and run_cell: the front-end with the defaults measured for it.
 //
 // A cell model provides `template <value_type V> void rhs(const std::array<V, N>&,
