@@ -70,7 +70,7 @@ V exponential_v_update(const V& v, const V& i, const V& g, const V& dt_c) {
 // flatten: GCC inlines every part's formulas (rates, exprel, exp) into the step, which keeps a
 // population's batches in registers.
 template <v_update VU = v_update::exponential, class M, value_type V, class Data>
-[[gnu::flatten]] void exponential_step(const M& m, V* x, const V& i_injected, double t,
+NONEQ_FLATTEN void exponential_step(const M& m, V* x, const V& i_injected, double t,
                                        double dt_ms, const Data& data, coupling c) {
     const V v = x[0];
     const auto cur = m.current_and_conductance(x, t);

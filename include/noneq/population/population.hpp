@@ -289,7 +289,7 @@ private:
 
     // NG batches from batch b, len steps from global step s0, state held in registers.
     template <std::size_t NG, bool Check>
-    [[gnu::flatten]] void run_group(std::size_t b, std::size_t s0, std::size_t len,
+    NONEQ_FLATTEN void run_group(std::size_t b, std::size_t s0, std::size_t len,
                                     const step_data& k, failure& f) {
         std::array<std::array<batch, S>, NG> x;
         std::array<batch, NG> I, P;

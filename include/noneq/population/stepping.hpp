@@ -159,7 +159,7 @@ requires is_ode_cell<M>::value struct population_stepping<M> {
     }
     static std::string name(const M& m, std::size_t k) { return m.name(k); }
     template <class V, class D>
-    [[gnu::flatten]] static void step(const M& m, std::array<V, size>& x, const V&, const V& p,
+    NONEQ_FLATTEN static void step(const M& m, std::array<V, size>& x, const V&, const V& p,
                                       double, double dt, const D&, coupling) {
         std::array<V, size> dx;
         m.rhs(x, dx, p);
