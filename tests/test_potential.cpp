@@ -1,6 +1,7 @@
 // potential/ and flux/ (GHK, chord, driving force, electrochemical work): identities that must
 // hold exactly or to a tolerance derived from the numerics, scalar and batch, and the errors.
 #include <noneq/flux/chord_current.hpp>
+#include <noneq/flux/cycle_turnover.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
 #include <noneq/flux/ghk_reversal.hpp>
@@ -533,6 +534,39 @@ TEST_CASE("reaction free energy dG0 + RT ln Q: the erythrocyte's ATP, equilibriu
               reaction_free_energy(
                   make<unit::molar_energy>(std::numeric_limits<double>::infinity()), ln_Q, T);
           }).find("'dG0'") != std::string::npos);
+}
+
+TEST_CASE("single-cycle turnover tanh(-dG/2RT): Hill's ratio, stall, reversal, batches") {
+    // Hill, Free Energy Transduction in Biology (1977): one cycle turns forward J+/J- =
+    // exp(-dG/RT) times as often as backward. dG = -2 RT ln 3 gives J+/J- = 9, so the net forward
+    // fraction (J+ - J-)/(J+ + J-) = 8/10 = 0.8 (to a few ulp: the rounding of RT ln 3 and tanh).
+    const auto T = kelvin(37.0_degC);
+    const double RT = constants::R.value() * T.value();
+    const auto dG = make<unit::molar_energy>(-2 * RT * std::log(3.0));
+    CHECK(net_turnover_fraction(dG, T) == rel(0.8, 8e-16));
+    // reversed uphill, stalled at dG = 0
+    CHECK(net_turnover_fraction(make<unit::molar_energy>(2 * RT * std::log(3.0)), T) ==
+          rel(-0.8, 8e-16));
+    CHECK(net_turnover_fraction(make<unit::molar_energy>(0.0), T) == 0.0);
+    // far downhill (the Na/K pump's ~ -10 kJ/mol at rest is ~3.9 RT): the fraction saturates at 1
+    CHECK(net_turnover_fraction(make<unit::molar_energy>(-200 * RT), T) == 1.0);
+
+    using B = xsimd::batch<double>;
+    std::array<double, B::size> g{};
+    for (std::size_t i = 0; i < B::size; ++i)
+        g[i] = -20e3 + 5e3 * double(i);
+    const B fb =
+        net_turnover_fraction(unchecked, molar_energy<B>::from_value(B::load_unaligned(g.data())),
+                              kelvin_t<B>(T.value()));
+    // xsimd's tanh and libm's agree to a few ulp (1e-15 relative is 4.5 ulp at |f| >= 0.5)
+    for (std::size_t i = 0; i < B::size; ++i)
+        CHECK(fb.get(i) ==
+              rel(net_turnover_fraction(make<unit::molar_energy>(g[i]), T), 1e-15, 1e-300));
+
+    using test::rejects;
+    CHECK(rejects([&] { net_turnover_fraction(make<unit::molar_energy>(std::nan("")), T); }) ==
+          "dG");
+    CHECK(rejects([&] { net_turnover_fraction(dG, 0.0_K); }) == "T");
 }
 
 // ---- bad input: every validating function rejects each kind of meaningless argument ----------

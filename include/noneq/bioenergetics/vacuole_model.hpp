@@ -6,7 +6,7 @@
 // Potential:   dpsi = psi_vac - psi_cyt; dmu_H (proton_pumps.hpp), dG of NHX (antiporter.hpp).
 // Reference:   each pathway stops at its own equilibrium (pump static head, NHX 10^dpH, Nernst).
 // Flux laws:   a pump or exchanger of cycle free energy dG turns over at
-//                j = j_max tanh(-dG / 2RT)   (mol m^-2 s^-1 of cycles),
+//                j = j_max tanh(-dG / 2RT)   (mol m^-2 s^-1 of cycles; flux/cycle_turnover.hpp),
 //              the flux-force relation of a symmetric two-state cycle: zero at dG = 0, the sign
 //              of -dG, saturating at j_max (Hill, Free Energy Transduction in Biology, 1977);
 //              leaks are GHK fluxes (flux/ghk_current.hpp) with vacuole = inside.
@@ -25,6 +25,7 @@
 
 #include <noneq/bioenergetics/antiporter.hpp>
 #include <noneq/bioenergetics/proton_pumps.hpp>
+#include <noneq/flux/cycle_turnover.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/integrate/run.hpp>
 
@@ -153,11 +154,10 @@ public:
         using C = concentration<double>;
         const double pHv = pH_vac(x);
         const auto v = voltage<double>::from_value(x[dpsi]);
-        const double RT = constants::R.value() * T_.value();
         const double to_mM = area_ / volume_; // mol m^-2 s^-1 -> mM/s
         const auto w_h = vacuolar_proton_work(p_.pH_cyt, pHv, v, T_);
         auto turnover = [&](const molar_energy<double>& dG, double jmax) {
-            return jmax * std::tanh(-dG.value() / (2 * RT));
+            return jmax * net_turnover_fraction(unchecked, dG, T_);
         };
         const double j_atp =
             turnover(pump_cycle_free_energy(p_.n_atpase, dG_atp_, w_h), p_.j_atpase);

@@ -79,10 +79,17 @@ inline current_density<double> current_at(const sq_cell& c, const voltage<double
     return current_density<double>::from_value(c.J_sc.value() - c.J_0.value() * std::expm1(v));
 }
 
+namespace detail {
+/// q V_oc / kT = ln(1 + J_sc/J_0): the one place the open-circuit condition J(V_oc) = 0 is solved.
+inline double reduced_open_circuit_voltage(const sq_cell& c) {
+    return std::log1p(c.J_sc.value() / c.J_0.value());
+}
+} // namespace detail
+
 /// V_oc = (kT/q) ln(1 + J_sc/J_0).
 inline voltage<double> open_circuit_voltage(const sq_cell& c) {
     require_positive("J_0", c.J_0.value(), "A/m^2");
-    return thermal_voltage(c.T_cell) * std::log1p(c.J_sc.value() / c.J_0.value());
+    return thermal_voltage(c.T_cell) * detail::reduced_open_circuit_voltage(c);
 }
 
 /// The maximum power point, fill factor and efficiency. J_sc must be > 0.
@@ -91,7 +98,7 @@ inline sq_result max_power_point(const sq_cell& c) {
     require_positive("J_0", c.J_0.value(), "A/m^2");
     require_positive("P_in", c.P_in.value(), "W/m^2");
     const double vt = thermal_voltage(c.T_cell).value();
-    const double L = std::log1p(c.J_sc.value() / c.J_0.value()); // = q V_oc / kT
+    const double L = detail::reduced_open_circuit_voltage(c); // = q V_oc / kT
     // d(J V)/dV = 0  <=>  e^v (1 + v) = 1 + J_sc/J_0  <=>  v + ln(1+v) - L = 0, root in (0, L).
     const auto r = find_root([L](double v) { return v + std::log1p(v) - L; }, 0.0, L, 52);
     const double vm = r.x * vt;

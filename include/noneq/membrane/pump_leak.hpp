@@ -7,7 +7,8 @@
 //   driving force  V - E_ion for the leaks, the pump's cycle free energy (pump_nak.hpp), the
 //                  K-Cl cotransporter's RT ln(K_i Cl_i / (K_o Cl_o));
 //   flux law       GHK leaks of Na, K, Cl (flux/ghk_current.hpp); the Na/K pump; KCC2,
-//                  j = g_KCC2 (RT/F) ln(K_i Cl_i / (K_o Cl_o)) / F, electroneutral (K and Cl out);
+//                  j = -g_KCC2 dG_KCl / F^2 with dG_KCl the transport work of K+ and Cl- out
+//                  (potential/electrochemical.hpp), electroneutral;
 //   dynamics       C dV/dt = -I,  d[X]_i/dt = -(A / vol) j_X  (net outward molar flux j_X).
 // At the steady state every net flux is zero, so the net current is zero, while each ion leaks
 // down its gradient and is carried back by the pump or KCC2 at the cost of ATP (one ATP per pump
@@ -33,6 +34,7 @@
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/integrate/run.hpp>
 #include <noneq/membrane/pump_nak.hpp>
+#include <noneq/potential/electrochemical.hpp>
 #include <noneq/potential/nernst.hpp>
 #include <noneq/units.hpp>
 
@@ -116,14 +118,17 @@ public:
     pump_leak_fluxes fluxes(const state_type& x) const {
         const auto v = make<unit::voltage>(x[0] * 1e-3);
         const auto c = [](double mM) { return make<unit::concentration>(mM); };
-        const double F = constants::F.value(), RT = constants::R.value() * p_.T.value();
+        const double F = constants::F.value();
         pump_leak_fluxes f{};
         f.na_leak = ghk_flux(unchecked, 1, p_.p_na, v, c(x[1]), p_.na_o, p_.T);
         f.k_leak = ghk_flux(unchecked, 1, p_.p_k, v, c(x[2]), p_.k_o, p_.T);
         f.cl_leak = ghk_flux(unchecked, -1, p_.p_cl, v, c(x[3]), p_.cl_o, p_.T);
-        f.kcc2 =
-            make<unit::molar_flux>(p_.g_kcc2.value() * RT / (F * F) *
-                                   std::log((x[2] * x[3]) / (p_.k_o.value() * p_.cl_o.value())));
+        // KCC2 moves K+ and Cl- out together, so the field does no net work on the pair: its
+        // force is the sum of the two concentration works, and the flux is linear in it.
+        const auto no_field = make<unit::voltage>(0.0);
+        const auto dG_kcl = transport_work(unchecked, 1, c(x[2]), p_.k_o, no_field, p_.T) +
+                            transport_work(unchecked, -1, c(x[3]), p_.cl_o, no_field, p_.T);
+        f.kcc2 = make<unit::molar_flux>(-p_.g_kcc2.value() * dG_kcl.value() / (F * F));
         f.pump = p_.pump_activity *
                  nak_pump_current(unchecked, p_.pump, v, c(x[1]), p_.na_o, c(x[2]), p_.k_o, p_.T);
         const double jp = f.pump.value() / F; // pump cycles per m^2 and s

@@ -37,6 +37,7 @@
 #include <noneq/constants.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
+#include <noneq/flux/cycle_turnover.hpp>
 #include <noneq/membrane/ions.hpp>
 #include <noneq/potential/nernst.hpp>
 #include <noneq/potential/reaction.hpp>
@@ -89,12 +90,9 @@ current_density<V> nak_pump_current(unchecked_t, const nak_pump_parameters& p, c
                                     const temperature<V>& T) {
     using std::exp;
     using std::pow;
-    using std::tanh;
     using xsimd::exp;
     using xsimd::pow;
-    using xsimd::tanh;
     const auto c = [](double x) { return V(scalar_t<V>(x)); };
-    const V R = c(constants::R.value());
     const V u = v.value() / thermal_voltage(T).value(); // F V / RT
     // Luo & Rudy 1994: sigma = (exp(Na_o / 67.3 mM) - 1) / 7.
     const V sigma = (exp(na_o.value() / c(67.3)) - c(1)) / c(7);
@@ -104,7 +102,7 @@ current_density<V> nak_pump_current(unchecked_t, const nak_pump_parameters& p, c
     const V dG = nak_cycle_free_energy(unchecked, molar_energy<V>::from_value(c(p.dG_atp.value())),
                                        v, na_i, na_o, k_i, k_o, T)
                      .value();
-    const V thermo = tanh(-dG / (c(2) * R * T.value()));
+    const V thermo = net_turnover_fraction(unchecked, molar_energy<V>::from_value(dG), T);
     return current_density<V>::from_value(c(p.i_max.value()) * f_v * s_na * s_k * thermo);
 }
 
