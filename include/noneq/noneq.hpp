@@ -31,6 +31,7 @@
 
 // flux laws
 #include <noneq/flux/chord_current.hpp>
+#include <noneq/flux/cycle_turnover.hpp>
 #include <noneq/flux/ghk_current.hpp>
 #include <noneq/flux/ghk_mixture.hpp>
 #include <noneq/flux/ghk_reversal.hpp>
