@@ -18,7 +18,7 @@ set(noneq_layers
   "membrane"                                       # gates, channels, composed membranes
   "cardiac"                                        # cardiac cells and their parts
   "population"                                     # SIMD populations of composed models
-  "cable|network"                                  # multi-compartment cells; networks of cells
+  "cable|network|tissue"                           # cables; networks of cells; cardiac tissue
   "bioenergetics|devices|materials|softmatter"     # the other domains, peers
   "analysis"                                       # fixed points, spikes, cycle metrics
   "umbrella")                                      # noneq.hpp
