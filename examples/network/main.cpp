@@ -41,7 +41,7 @@ using namespace noneq::literals;
 namespace kv = noneq_example;
 
 struct settings {
-    std::string model = "cobahh", dist = "block", csv, png;
+    std::string model = "cobahh", dist = "block", csv, png, precision = "double", rates = "exact";
     long long n = 0;
     double t_ms = 0, dt_ms = 0, delay_ms = -1, p = 0.02;
     unsigned long long seed = 1;
@@ -86,8 +86,8 @@ int plot(const std::vector<noneq::spike>& raster, double dt_ms, const settings& 
 }
 
 // One rank's COBAHH; returns its raster; times the simulation loop.
-template <class Comm>
-noneq::run_record cobahh_rank(Comm& comm, const settings& s, double& wall_ns, double& cpu_ns) {
+template <class Real, class Comm>
+noneq::run_record cobahh_rank_as(Comm& comm, const settings& s, double& wall_ns, double& cpu_ns) {
     noneq::cobahh::parameters p;
     p.n = std::uint64_t(s.n);
     p.p = s.p;
@@ -95,8 +95,8 @@ noneq::run_record cobahh_rank(Comm& comm, const settings& s, double& wall_ns, do
     p.delay = s.delay_ms * 1.0_ms;
     const auto d =
         s.dist == "round_robin" ? noneq::distribution::round_robin : noneq::distribution::block;
-    auto net = noneq::cobahh::make_network(noneq::partition(p.n, comm.rank(), comm.size(), d),
-                                           s.dt_ms * 1.0_ms, s.threads);
+    auto net = noneq::cobahh::make_network<Real>(noneq::partition(p.n, comm.rank(), comm.size(), d),
+                                                 s.dt_ms * 1.0_ms, s.threads, s.rates == "table");
     noneq::agree(comm, [&] { noneq::cobahh::build(net, p); });
     noneq::prepare_network(net, comm);
     noneq::run_record rec;
@@ -107,6 +107,12 @@ noneq::run_record cobahh_rank(Comm& comm, const settings& s, double& wall_ns, do
         std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count();
     cpu_ns = double(std::clock() - c0) * 1e9 / CLOCKS_PER_SEC;
     return rec;
+}
+
+template <class Comm>
+noneq::run_record cobahh_rank(Comm& comm, const settings& s, double& wall_ns, double& cpu_ns) {
+    return s.precision == "float" ? cobahh_rank_as<float>(comm, s, wall_ns, cpu_ns)
+                                  : cobahh_rank_as<double>(comm, s, wall_ns, cpu_ns);
 }
 
 template <class Comm>
@@ -123,6 +129,8 @@ int run_cobahh(Comm& comm, const settings& s, const noneq::exchange_volume* vol_
     kv::kv("seed", double(s.seed));
     kv::kv("ranks", double(comm.size()));
     kv::kv("threads", double(s.threads));
+    kv::kv("precision", s.precision);
+    kv::kv("rates", s.rates);
     kv::kv("epoch_steps", double(rec.epoch_steps));
     kv::kv("spikes", double(rec.spikes));
     kv::kv("rate_hz", double(rec.spikes) / double(s.n) / (s.t_ms * 1e-3));
@@ -216,6 +224,9 @@ int main(int argc, char** argv) {
     app.add_option("--delay", s.delay_ms, "synaptic delay, ms (cobahh: 0, chain: 2)");
     app.add_option("--threads", s.threads, "threads per rank (>= 1)");
     app.add_option("--dry-run", s.dry_run, "cobahh: pretend this many ranks (1 .. 4096)");
+    app.add_option("--precision", s.precision, "cobahh: double (default) or float");
+    app.add_option("--rates", s.rates,
+                   "cobahh: exact (default) or table (gate coefficients from a 0.01 mV table)");
     app.add_option("--distribution", s.dist, "block (default) or round_robin");
     app.add_option("--csv", s.csv, "write every spike (t_ms, cell) to this CSV");
     app.add_option("--png", s.png, "draw the raster to this PNG (gnuplot)");
@@ -228,6 +239,10 @@ int main(int argc, char** argv) {
     return kv::run("noneq-network", [&]() -> int {
         if (s.model != "cobahh" && !chain)
             throw kv::usage_error("--model = " + s.model + " is not one of cobahh, chain");
+        if (s.precision != "double" && s.precision != "float")
+            throw kv::usage_error("--precision = " + s.precision + " is not one of double, float");
+        if (s.rates != "exact" && s.rates != "table")
+            throw kv::usage_error("--rates = " + s.rates + " is not one of exact, table");
         if (s.dist != "block" && s.dist != "round_robin")
             throw kv::usage_error("--distribution = " + s.dist +
                                   " is not one of block, round_robin");

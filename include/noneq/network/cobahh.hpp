@@ -59,14 +59,18 @@ private:
     std::uint64_t s_;
 };
 
-using cell_network = network<traub_miles::cell, double>;
+template <class Real = double>
+using cell_network = network<traub_miles::cell, Real>;
 
-/// The engine options of the benchmark: Brian2's scheme, threshold -20 mV.
-inline cell_network::options options(unsigned threads = 1) {
-    cell_network::options o;
+/// The engine options of the benchmark: Brian2's scheme, threshold -20 mV; optionally every
+/// gate's coefficients from a rate table (membrane/rate_table.hpp).
+template <class Real = double>
+typename cell_network<Real>::options options(unsigned threads = 1, bool rate_table = false) {
+    typename cell_network<Real>::options o;
     o.threads = threads;
     o.threshold_mV = -20.0;
     o.coupling = coupling::simultaneous;
+    o.rates.enabled = rate_table;
     return o;
 }
 
@@ -78,7 +82,7 @@ inline void check(const parameters& p) {
 }
 
 /// This rank's share of the network (cells, connections, initial state), dt 0.1 ms by default.
-template <class Net = cell_network>
+template <class Net>
 void build(Net& net, const parameters& p) {
     check(p);
     const std::uint64_t n = p.n;
@@ -110,11 +114,14 @@ void build(Net& net, const parameters& p) {
     }
 }
 
-/// A network object for rank `part` of the benchmark (cells at El before build()).
-inline cell_network make_network(const partition& part, time<double> dt, unsigned threads = 1) {
-    return cell_network(part, traub_miles::make_cell(), dt,
-                        make<unit::voltage>(traub_miles::el_mV * 1e-3), traub_miles::cell_area(),
-                        options(threads));
+/// A network object for rank `part` of the benchmark (cells at El before build()); Real =
+/// double (default) or float (twice the SIMD lanes).
+template <class Real = double>
+cell_network<Real> make_network(const partition& part, time<double> dt, unsigned threads = 1,
+                                bool rate_table = false) {
+    return cell_network<Real>(part, traub_miles::make_cell(), dt,
+                              make<unit::voltage>(traub_miles::el_mV * 1e-3),
+                              traub_miles::cell_area(), options<Real>(threads, rate_table));
 }
 
 } // namespace noneq::cobahh
