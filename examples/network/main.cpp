@@ -41,7 +41,8 @@ using namespace noneq::literals;
 namespace kv = noneq_example;
 
 struct settings {
-    std::string model = "cobahh", dist = "block", csv, png, precision = "double", rates = "exact";
+    std::string model = "cobahh", dist = "block", csv, png, precision = "double", rates = "exact",
+                coupling = "simultaneous";
     long long n = 0;
     double t_ms = 0, dt_ms = 0, delay_ms = -1, p = 0.02;
     unsigned long long seed = 1;
@@ -96,7 +97,8 @@ noneq::run_record cobahh_rank_as(Comm& comm, const settings& s, double& wall_ns,
     const auto d =
         s.dist == "round_robin" ? noneq::distribution::round_robin : noneq::distribution::block;
     auto net = noneq::cobahh::make_network<Real>(noneq::partition(p.n, comm.rank(), comm.size(), d),
-                                                 s.dt_ms * 1.0_ms, s.threads, s.rates == "table");
+                                                 s.dt_ms * 1.0_ms, s.threads, s.rates == "table",
+                                                 s.coupling == "staggered");
     noneq::agree(comm, [&] { noneq::cobahh::build(net, p); });
     noneq::prepare_network(net, comm);
     noneq::run_record rec;
@@ -131,6 +133,7 @@ int run_cobahh(Comm& comm, const settings& s, const noneq::exchange_volume* vol_
     kv::kv("threads", double(s.threads));
     kv::kv("precision", s.precision);
     kv::kv("rates", s.rates);
+    kv::kv("coupling", s.coupling);
     kv::kv("epoch_steps", double(rec.epoch_steps));
     kv::kv("spikes", double(rec.spikes));
     kv::kv("rate_hz", double(rec.spikes) / double(s.n) / (s.t_ms * 1e-3));
@@ -227,6 +230,9 @@ int main(int argc, char** argv) {
     app.add_option("--precision", s.precision, "cobahh: double (default) or float");
     app.add_option("--rates", s.rates,
                    "cobahh: exact (default) or table (gate coefficients from a 0.01 mV table)");
+    app.add_option("--coupling", s.coupling,
+                   "cobahh: simultaneous (default: Brian2's exponential Euler) or staggered "
+                   "(NEURON's: the gates at the new V)");
     app.add_option("--distribution", s.dist, "block (default) or round_robin");
     app.add_option("--csv", s.csv, "write every spike (t_ms, cell) to this CSV");
     app.add_option("--png", s.png, "draw the raster to this PNG (gnuplot)");
@@ -243,6 +249,9 @@ int main(int argc, char** argv) {
             throw kv::usage_error("--precision = " + s.precision + " is not one of double, float");
         if (s.rates != "exact" && s.rates != "table")
             throw kv::usage_error("--rates = " + s.rates + " is not one of exact, table");
+        if (s.coupling != "simultaneous" && s.coupling != "staggered")
+            throw kv::usage_error("--coupling = " + s.coupling +
+                                  " is not one of simultaneous, staggered");
         if (s.dist != "block" && s.dist != "round_robin")
             throw kv::usage_error("--distribution = " + s.dist +
                                   " is not one of block, round_robin");

@@ -65,11 +65,12 @@ using cell_network = network<traub_miles::cell, Real>;
 /// The engine options of the benchmark: Brian2's scheme, threshold -20 mV; optionally every
 /// gate's coefficients from a rate table (membrane/rate_table.hpp).
 template <class Real = double>
-typename cell_network<Real>::options options(unsigned threads = 1, bool rate_table = false) {
+typename cell_network<Real>::options options(unsigned threads = 1, bool rate_table = false,
+                                             bool staggered = false) {
     typename cell_network<Real>::options o;
     o.threads = threads;
     o.threshold_mV = -20.0;
-    o.coupling = coupling::simultaneous;
+    o.coupling = staggered ? coupling::staggered : coupling::simultaneous;
     o.rates.enabled = rate_table;
     return o;
 }
@@ -115,13 +116,13 @@ void build(Net& net, const parameters& p) {
 }
 
 /// A network object for rank `part` of the benchmark (cells at El before build()); Real =
-/// double (default) or float (twice the SIMD lanes).
+/// double (default) or float (twice the SIMD lanes); staggered: NEURON's coupling instead.
 template <class Real = double>
 cell_network<Real> make_network(const partition& part, time<double> dt, unsigned threads = 1,
-                                bool rate_table = false) {
-    return cell_network<Real>(part, traub_miles::make_cell(), dt,
-                              make<unit::voltage>(traub_miles::el_mV * 1e-3),
-                              traub_miles::cell_area(), options<Real>(threads, rate_table));
+                                bool rate_table = false, bool staggered = false) {
+    return cell_network<Real>(
+        part, traub_miles::make_cell(), dt, make<unit::voltage>(traub_miles::el_mV * 1e-3),
+        traub_miles::cell_area(), options<Real>(threads, rate_table, staggered));
 }
 
 } // namespace noneq::cobahh
