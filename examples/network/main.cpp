@@ -43,7 +43,7 @@ namespace kv = noneq_example;
 struct settings {
     std::string model = "cobahh", dist = "block", csv, png, precision = "double", rates = "exact",
                 coupling = "simultaneous";
-    long long n = 0;
+    long long n = -1;
     double t_ms = 0, dt_ms = 0, delay_ms = -1, p = 0.02;
     unsigned long long seed = 1;
     unsigned threads = 1;
@@ -238,7 +238,7 @@ int main(int argc, char** argv) {
     app.add_option("--png", s.png, "draw the raster to this PNG (gnuplot)");
     if (const int rc = kv::parse(app, argc, argv, "noneq-network"); rc >= 0) return rc;
     const bool chain = s.model == "chain";
-    if (s.n == 0) s.n = chain ? 5 : 4000;
+    if (s.n < 0) s.n = chain ? 5 : 4000;
     if (s.t_ms == 0) s.t_ms = chain ? 40.0 : 1000.0;
     if (s.dt_ms == 0) s.dt_ms = chain ? 0.025 : 0.1;
     if (s.delay_ms < 0) s.delay_ms = chain ? 2.0 : 0.0;
