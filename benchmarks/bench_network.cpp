@@ -3,7 +3,7 @@
 // dt 0.1 ms, delay 0 (one-step epochs), one core, local communicator: stepping, spike detection,
 // exchange and delivery through the per-cell queues, after a 100 ms warm-up into the network's
 // steady activity. Variants: double with exact rates, float with the gates' rate table. Names:
-// network/cobahh/VARIANT/N; counter per_cell_step = wall time / (N x steps).
+// network/cobahh/VARIANT/N; counter per_cell_step = CPU time / (N x steps).
 // The peers (Brian2 cpp_standalone, NEURON) run side by side in
 // benchmarks/peers/run_network_peers.sh.
 #include <noneq/network/cobahh.hpp>
