@@ -159,7 +159,11 @@ TEST_CASE("the raster is identical on 1, 2 and 4 ranks and with 1 or 2 threads")
     CHECK(cobahh_raster(1, noneq::distribution::block, 2, 0.25_ms, 100.0) == one);
     // delay 0 (Brian2's example): one-step epochs
     const auto zero = cobahh_raster(1, noneq::distribution::block, 1, 0.0_ms, 50.0);
-    CHECK(zero != std::vector<noneq::spike>(one.begin(), one.begin() + long(zero.size())));
+    REQUIRE(zero.size() > 100);
+    std::vector<noneq::spike> first_50ms; // the delay matters: the 0.25 ms run differs
+    for (const auto& s : one)
+        if (s.t_steps <= 500.0) first_50ms.push_back(s);
+    CHECK(zero != first_50ms);
     CHECK(cobahh_raster(4, noneq::distribution::round_robin, 2, 0.0_ms, 50.0) == zero);
 }
 
