@@ -2,9 +2,17 @@
 # Installs the Debian 12 packages noneq needs to build, test and run its examples, if missing.
 # Run as root (or with sudo). Extra package names on the command line are installed too
 # (e.g. `scripts/install-deps.sh python3-neuron python3-brian` for the peer benchmarks).
+# --mpi adds OpenMPI (libopenmpi-dev, openmpi-bin): the target noneq::mpi and the mpirun tests.
 set -euo pipefail
+extra=()
+for a in "$@"; do
+  case "$a" in
+    --mpi) extra+=(libopenmpi-dev openmpi-bin) ;;
+    *) extra+=("$a") ;;
+  esac
+done
 pkgs=(g++ cmake ninja-build libboost-dev xtensor-dev libxsimd-dev doctest-dev libcli11-dev
-      libbenchmark-dev "$@")
+      libbenchmark-dev "${extra[@]}")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

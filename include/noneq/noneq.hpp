@@ -54,6 +54,18 @@
 // populations
 #include <noneq/population/population.hpp>
 
+// networks (network/mpi.hpp needs <mpi.h>: include it with the target noneq::mpi)
+#include <noneq/network/cobahh.hpp>
+#include <noneq/network/communicator.hpp>
+#include <noneq/network/connection.hpp>
+#include <noneq/network/dry_run.hpp>
+#include <noneq/network/network.hpp>
+#include <noneq/network/partition.hpp>
+#include <noneq/network/simulate.hpp>
+#include <noneq/network/spike.hpp>
+#include <noneq/network/synapses.hpp>
+#include <noneq/network/traub_miles.hpp>
+
 // kernels
 #include <noneq/kernels/arrays.hpp>
 #include <noneq/kernels/currents.hpp>
