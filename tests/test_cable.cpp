@@ -241,3 +241,149 @@ TEST_CASE("cable: HH 1952 conduction velocity converges as dx -> 0 and matches 1
     const double b50 = hh52_velocity(50, 0.005, time_scheme::backward_euler);
     CHECK(2 * b50 - b100 == rel(v_inf, 1e-3));
 }
+
+namespace {
+// A small neuron with three membranes: HH (hh.mod, 6.3 C) on the soma (tag 1) and the axon
+// (tag 2), a passive leak on one dendrite (tag 3), and the same leak plus a GABA_A synapse
+// (membrane/synapse.hpp; presynaptic spikes at 5 and 6 ms) on its sibling (tag 4).
+using hh_region = hh::axon;
+using syn_dendrite = membrane<specific_capacitance, leak, gaba_a_synapse>;
+
+morphology small_neuron() {
+    morphology m;
+    const auto soma = m.add_section(20.0_um, 20.0_um, section::no_parent, 1.0, 1);
+    m.add_section(400.0_um, 1.0_um, soma, 1.0, 2);
+    m.add_section(200.0_um, 2.0_um, soma, 0.5, 3);
+    m.add_section(200.0_um, 2.0_um, soma, 0.5, 4);
+    return m;
+}
+std::tuple<hh_region, passive, syn_dendrite> small_neuron_membranes() {
+    environment env;
+    env.set<ion::cl>(100.0_mM, 560.0_mM); // E_Cl = -41.5 mV at 6.3 C: a depolarising synapse
+    const auto g_pas = make<unit::conductance_density>(1.0); // 0.1 mS/cm^2
+    return {hh::make_axon(make<unit::current_density>(0.0)),
+            passive(specific_capacitance(), leak(g_pas, -65.0_mV)),
+            syn_dendrite(env, specific_capacitance(), leak(g_pas, -65.0_mV),
+                         gaba_a_synapse({make<unit::conductance_density>(20.0)}, {5.0, 6.0}))};
+}
+std::size_t small_neuron_region(int tag) {
+    return tag <= 2 ? 0 : std::size_t(tag - 2);
+}
+double drive_nA(std::size_t i) {
+    return 0.05 + 0.02 * double(i);
+}
+} // namespace
+
+TEST_CASE("cable: three membranes on one tree, and a GABA_A synapse on a dendrite") {
+    cell<hh_region, passive, syn_dendrite> c(small_neuron(), discretisation::d_lambda(),
+                                             100.0_ohm_cm, small_neuron_membranes(), 0.025_ms,
+                                             -65.0_mV, {}, small_neuron_region);
+    const auto tip3 = c.node({2, 1.0}), tip4 = c.node({3, 1.0});
+    c.advance(4.0_ms);
+    CHECK(c.v_mV(tip4) == rel(c.v_mV(tip3), 1e-12)); // no transmitter yet: the same dendrite
+    c.advance(3.0_ms);
+    // E_Cl = -41.5 mV above rest: the synapse depolarises its dendrite, not its sibling.
+    CHECK(c.v_mV(tip4) > c.v_mV(tip3) + 1.0);
+}
+
+TEST_CASE("cable: many cells in SIMD lanes equal one cell at a time") {
+    // W + 3 cells (two lane groups, the second partly inert), each with its own soma clamp;
+    // every cell's V at four nodes and its spike times at the axon's end against the same
+    // cell stepped alone over double: the same formulas over xsimd::batch<double> (the same
+    // SIMD-library exp for scalars and batches, core/simd_math.hpp, so the same operations
+    // lane for lane; measured: identical to the last bit), so 1e-9 is the stated bound.
+    using batch_t = cell_batch<double, hh_region, passive, syn_dendrite>;
+    const std::size_t n = batch_t::W + 3;
+    const auto dt = 0.025_ms;
+    batch_t cells(n, small_neuron(), discretisation::d_lambda(), 100.0_ohm_cm,
+                  small_neuron_membranes(), dt, -65.0_mV, {}, small_neuron_region);
+    const auto k = cells.add(iclamp{{0, 0.5}, 1.0_ms, 10.0_ms, 0.0_nA});
+    for (std::size_t i = 0; i < n; ++i)
+        cells.set_amplitude(k, i, drive_nA(i) * 1.0_nA);
+    const std::vector<std::size_t> nodes{0, cells.node({0, 0.5}), cells.node({1, 1.0}),
+                                         cells.node({3, 1.0})};
+    const auto w = cells.watch(nodes[2]);
+    cells.advance(15.0_ms);
+    std::size_t spiking = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        CAPTURE(i);
+        cell<hh_region, passive, syn_dendrite> one(small_neuron(), discretisation::d_lambda(),
+                                                   100.0_ohm_cm, small_neuron_membranes(), dt,
+                                                   -65.0_mV, {}, small_neuron_region);
+        one.add(iclamp{{0, 0.5}, 1.0_ms, 10.0_ms, drive_nA(i) * 1.0_nA});
+        const auto w1 = one.watch(nodes[2]);
+        one.advance(15.0_ms);
+        for (const auto node : nodes)
+            CHECK(cells.v_mV(i, node) == rel(one.v_mV(node), 1e-9));
+        const double t1 = one.first_crossing_ms(w1);
+        if (!std::isnan(t1)) {
+            ++spiking;
+            CHECK(cells.first_crossing_ms(w, i) == rel(t1, 1e-9));
+        } else {
+            CHECK(std::isnan(cells.first_crossing_ms(w, i)));
+        }
+    }
+    CHECK(spiking == n); // every cell fires its axon, each at its own time:
+    CHECK(cells.first_crossing_ms(w, n - 1) < cells.first_crossing_ms(w, 0) - 1.0);
+}
+
+TEST_CASE("cable: d_lambda rule as NEURON's, and the layout's nodes") {
+    // nseg = int((L / (0.1 lambda_f(100 Hz)) + 0.9) / 2) * 2 + 1 (NEURON's stdlib.hoc
+    // lambda_f, fixnseg.hoc's rule); NEURON 8.2.2 gives 59, 15, 5, 1, 37 for these sections
+    // (cm = 1 uF/cm^2; lambda_f = 10344.2, 282.09, 398.94, 1261.6, 282.09 um).
+    struct sec {
+        double L, d, ra;
+        std::size_t nseg;
+    };
+    for (const auto& s : {sec{60000, 476, 35.4, 59}, sec{400, 1, 100, 15}, sec{200, 2, 100, 5},
+                          sec{20, 20, 100, 1}, sec{1000, 1, 100, 37}}) {
+        morphology m;
+        m.add_section(s.L * 1.0_um, s.d * 1.0_um);
+        const auto lay = make_layout(m, discretisation::d_lambda(),
+                                     make<unit::resistivity>(s.ra * 1e-2), [](int) { return 1.0; });
+        CHECK(lay.sections[0].nseg == s.nseg);
+        CHECK(lay.size() == s.nseg + 2); // the centres and the two zero-area ends
+        CHECK(lay.compartments() == s.nseg);
+    }
+    // Membrane area of a cylinder cut into segments: pi d L in total (no end caps, as NEURON).
+    morphology m;
+    m.add_section(100.0_um, 2.0_um);
+    const auto lay =
+        make_layout(m, discretisation::fixed(4), 100.0_ohm_cm, [](int) { return 1.0; });
+    double a = 0;
+    for (const double x : lay.area_um2)
+        a += x;
+    CHECK(a == rel(std::numbers::pi * 200.0, 1e-14));
+    // Half a segment (12.5 um of 2 um) between the x = 0 end and the first centre:
+    // R = Ra l / (pi r^2) = 100 ohm cm * 12.5e-4 cm / (pi 1e-8 cm^2) -> g in uS.
+    CHECK(lay.g_axial_uS[1] == rel(1e6 * std::numbers::pi * 1e-8 / (100.0 * 12.5e-4), 1e-13));
+    CHECK(lay.node({0, 0.3}) == 2); // in the second segment (centres are nodes 1..4)
+}
+
+TEST_CASE("cable: bad input is rejected by name") {
+    morphology m;
+    CHECK(rejects([&] { m.add_section(-1.0_um, 1.0_um); }) == "length");
+    CHECK(rejects([&] { m.add_section(1.0_um, 0.0_um); }) == "diameter");
+    CHECK(rejects([&] { m.add_section(1.0_um, 1.0_um, 3); }) == "parent");
+    const auto root = m.add_section(10.0_um, 1.0_um);
+    CHECK(rejects([&] { m.add_section(1.0_um, 1.0_um, root, 1.5); }) == "parent_x");
+    CHECK(rejects([&] { m.add_section(1.0_um, 1.0_um, 7); }) == "parent");
+    CHECK(rejects([&] { discretisation::by_length(0.0_um); }) == "dx");
+    CHECK(rejects([&] { discretisation::fixed(0); }) == "nseg");
+    CHECK(rejects([&] { discretisation::d_lambda(-0.1); }) == "d_lambda");
+    const auto mk = [&](double dt_ms, double ra_ohm_cm) {
+        return cell<passive>(m, discretisation::fixed(3), make<unit::resistivity>(ra_ohm_cm * 1e-2),
+                             {passive_membrane()}, dt_ms * 1.0_ms, -65.0_mV);
+    };
+    CHECK(rejects([&] { mk(0.0, 100); }) == "dt");
+    CHECK(rejects([&] { mk(0.025, 0); }) == "Ra");
+    auto c = mk(0.025, 100);
+    CHECK(rejects([&] { c.node({0, 1.5}); }) == "x");
+    CHECK(rejects([&] { c.node({4, 0.5}); }) == "section");
+    CHECK(rejects([&] { c.add(iclamp{{0, 0.5}, -1.0_ms, 1.0_ms, 1.0_nA}); }) == "delay");
+    CHECK(rejects([&] { c.watch(99); }) == "node");
+    CHECK(rejects([&] {
+              cell<passive>(m, discretisation::fixed(1), 100.0_ohm_cm, {passive_membrane()},
+                            0.025_ms, -65.0_mV, {}, [](int) { return std::size_t{1}; });
+          }) == "region");
+}

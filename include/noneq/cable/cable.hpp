@@ -212,7 +212,7 @@ public:
         for (std::size_t k = 0; k < watches_.size(); ++k) {
             auto& w = watches_[k];
             const V thr(w.threshold), now = v_[w.node];
-            const auto up = all_of3(old_[k] < thr, now >= thr, w.t != w.t); // NaN: not yet
+            const auto up = all_of3(old_[k] < thr, now >= thr, not_yet(w.t));
             if (any_of(up)) {
                 const V s0 = V(real(steps_ - 1)), s1 = V(real(steps_));
                 w.t = select(up, linear_crossing(s0, old_[k], s1, now, thr) * V(real(dt_ms_)), w.t);
@@ -294,6 +294,13 @@ private:
                 r_[c.node] = r_[c.node] + c.amp;
         for (const std::size_t i : zero_area_)
             v_[i] = r_[i] / d_[i];
+    }
+    // NaN: no crossing yet (xsimd's batch != is ordered, false for NaN: isnan instead).
+    static auto not_yet(const V& t) {
+        if constexpr (is_batch_v<V>)
+            return xsimd::isnan(t);
+        else
+            return std::isnan(t);
     }
     template <class M>
     static M all_of3(const M& a, const M& b, const M& c) {
