@@ -9,6 +9,7 @@
 #include <noneq/cable/discretise.hpp>
 #include <noneq/cable/hines.hpp>
 #include <noneq/cable/morphology.hpp>
+#include <noneq/cable/swc.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
 #include <noneq/membrane/squid_axon.hpp>
@@ -23,6 +24,9 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <numbers>
+#include <sstream>
+#include <string>
 #include <vector>
 
 using namespace noneq;
@@ -386,4 +390,76 @@ TEST_CASE("cable: bad input is rejected by name") {
               cell<passive>(m, discretisation::fixed(1), 100.0_ohm_cm, {passive_membrane()},
                             0.025_ms, -65.0_mV, {}, [](int) { return std::size_t{1}; });
           }) == "region");
+}
+
+TEST_CASE("cable: SWC files, the three kinds of soma, and bad files by line number") {
+    SUBCASE("single-point soma: a cylinder of the sphere's area") {
+        std::istringstream f("# a comment\n\n1 1 0 0 0 10 -1\n2 3 10 0 0 1 1\n3 3 110 0 0 1 2\n");
+        const auto m = read_swc(f);
+        REQUIRE(m.size() == 2);
+        CHECK(m[0].length_um() == rel(20.0, 1e-15)); // 2 r by 2 r: pi d L = 4 pi r^2
+        CHECK(m[0].integrate(0, 20).area_um2 == rel(4 * std::numbers::pi * 100, 1e-14));
+        CHECK(m[1].parent == 0);
+        CHECK(m[1].parent_x == 0.5);
+        CHECK(m[1].tag == 3);
+        CHECK(m[1].length_um() == rel(110.0, 1e-15)); // soma centre to the last sample
+    }
+    SUBCASE("three-point soma (NeuroMorpho) and the test file") {
+        const auto m =
+            load_swc(std::string(NONEQ_SOURCE_DIR) + "/tests/data/cable/small_neuron.swc");
+        // soma, axon trunk (4-7), two axon branches, dendrite trunk (10-11), its two branches,
+        // the apical dendrite (14-15, from the third soma sample): 8 sections
+        REQUIRE(m.size() == 8);
+        CHECK(m[0].length_um() == rel(20.0, 1e-15));
+        CHECK(m[0].pieces[0].d0_um == 20.0);
+        std::size_t axon = 0;
+        for (std::size_t k = 0; k < m.size(); ++k)
+            if (m[k].tag == 2 && m[k].parent == 0) axon = k;
+        CHECK(m[axon].length_um() == rel(10.0 + 290 + 300 + 410, 1e-14));
+        CHECK(m[axon].pieces.front().d0_um == 3.0); // starts with its own first diameter
+        CHECK(m[axon].pieces.back().d1_um == 2.0);
+    }
+    SUBCASE("contour soma (Arbor): frusta along the chain, neurites where they hang") {
+        std::istringstream f("1 1 0 0 0 3 -1\n2 1 5 0 0 5 1\n3 1 10 0 0 3 2\n"
+                             "4 3 5 20 0 1 2\n");
+        const auto m = read_swc(f);
+        REQUIRE(m.size() == 2);
+        CHECK(m[0].pieces.size() == 2);
+        CHECK(m[0].length_um() == rel(10.0, 1e-15));
+        CHECK(m[1].parent_x == rel(0.5, 1e-15));
+    }
+    SUBCASE("no soma: the first chain is the root, its siblings hang from its x = 0") {
+        std::istringstream f("1 2 0 0 0 1 -1\n2 2 0 10 0 1 1\n3 2 0 -20 0 1 1\n");
+        const auto m = read_swc(f);
+        REQUIRE(m.size() == 2);
+        CHECK(m[1].parent == 0);
+        CHECK(m[1].parent_x == 0.0);
+        CHECK(m[1].length_um() == rel(20.0, 1e-15));
+    }
+    SUBCASE("bad files") {
+        auto bad = [](const char* text) {
+            std::istringstream f(text);
+            return rejects([&] { read_swc(f); });
+        };
+        CHECK(bad("1 1 0 0 0 10 -1\n2 3 1 0 0 1\n") ==
+              "noneq: swc line 2: expected 7 fields 'n T x y z R P', found 6");
+        CHECK(bad("1 1 0 0 0 10 -1\n2 3 1 0 x 1 1\n") ==
+              "noneq: swc line 2: field 5 'x' is not a number");
+        CHECK(bad("1 1 0 0 0 10 -1\n\n2 3 1 0 0 0 1\n") ==
+              "noneq: swc line 3: radius 0 is not > 0");
+        CHECK(bad("1 1 0 0 0 10 -1\n2 3 1 0 0 1 5\n") ==
+              "noneq: swc line 2: parent 5 is not defined on an earlier line");
+        CHECK(bad("1 1 0 0 0 10 -1\n1 3 1 0 0 1 1\n") == "noneq: swc line 2: id 1 is repeated");
+        CHECK(bad("1 1 0 0 0 10 -1\n2 3 1 0 0 1 -1\n") ==
+              "noneq: swc line 2: a second root (parent -1)");
+        CHECK(bad("1.5 1 0 0 0 10 -1\n") ==
+              "noneq: swc line 1: id '1.5' is not a positive integer");
+        CHECK(bad("1 1 0 0 0 10 -1\n2 1 5 0 0 5 1\n3 1 0 5 0 5 1\n4 1 0 9 0 5 1\n") ==
+              "noneq: swc line 3: soma samples must form a chain (or be the three-point soma)");
+        CHECK(bad("1 2 0 0 0 1 -1\n2 2 0 0 0 1 1\n") ==
+              "noneq: swc line 2: a section of zero length");
+        CHECK(bad("# nothing\n") == "noneq: swc: no samples");
+        CHECK(rejects([] { load_swc("no/such/file.swc"); }) ==
+              "noneq: swc: cannot open 'no/such/file.swc'");
+    }
 }
