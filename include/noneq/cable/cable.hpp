@@ -66,6 +66,9 @@ public:
 
     struct options {
         time_scheme scheme = time_scheme::backward_euler;
+        /// enabled: every gate's per-step coefficients from one table per membrane (the point
+        /// population's option, membrane/rate_table.hpp); default: exact rates.
+        table_grid rates{};
     };
 
     /// `membranes`: one per region; `region_of(tag)` maps a section's tag to a region index
@@ -112,7 +115,7 @@ public:
         v_.assign(n, V(real(in_mV(v0))));
         d_.assign(n, V(real(0)));
         r_.assign(n, V(real(0)));
-        each_region([&]<std::size_t>(auto& reg) { reg.prepare(dt_ms_); });
+        each_region([&]<std::size_t>(auto& reg) { reg.prepare(dt_ms_, opt_.rates); });
     }
 
     const layout& geometry() const { return lay_; }
@@ -238,7 +241,9 @@ private:
             scale.push_back(s);
             x.push_back(xv);
         }
-        void prepare(double dt) { data = m.template prepare_step<real>(dt); }
+        void prepare(double dt, const table_grid& g) {
+            data = m.template prepare_step<real>(dt, g);
+        }
         void currents(const V* v, V* d, V* r, double t) {
             for (std::size_t c = 0; c < nodes.size(); ++c) {
                 const std::size_t i = nodes[c];
