@@ -19,13 +19,15 @@
 //      (advance_states: the one exact relaxation of gates.hpp, as the point population).
 // Units inside: mV, ms, nA, uS, nF; quantities at the API.
 //
-// V is the value type: double for one cell, or xsimd::batch<Real> for a batch of cells of the
-// same morphology in SIMD lanes (cells in lanes, compartments in sequence; cable/lanes.hpp).
-// Every formula is the same template for both.
+// V is the value type: double (or float) for one cell, whose membranes are then evaluated W
+// compartments at a time in SIMD lanes (region.hpp), or xsimd::batch<Real> for a batch of cells
+// of the same morphology in SIMD lanes (cells in lanes, compartments in sequence;
+// cell_batch.hpp). Every formula is the same template for all of them.
 #pragma once
 
 #include <noneq/cable/discretise.hpp>
 #include <noneq/cable/hines.hpp>
+#include <noneq/cable/region.hpp>
 #include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/value_traits.hpp>
@@ -77,8 +79,9 @@ public:
     engine(const morphology& m, const discretisation& d, const resistivity<double>& ra,
            std::tuple<Ms...> membranes, const time<double>& dt, const voltage<double>& v0,
            options opt = {}, std::function<std::size_t(int)> region_of = {})
-        : regions_(std::apply([](auto... ms) { return std::tuple<region<Ms>...>{{ms}...}; },
-                              std::move(membranes))),
+        : regions_(std::apply(
+              [](auto... ms) { return std::tuple<region_t<V, Ms>...>{region_t<V, Ms>{ms}...}; },
+              std::move(membranes))),
           opt_(opt) {
         dt_ms_ = in_ms(dt);
         require_positive("dt", dt_ms_, "ms");
@@ -224,44 +227,6 @@ public:
     }
 
 private:
-    template <class M>
-    struct region {
-        M m;
-        std::vector<std::size_t> nodes{};
-        std::vector<real> scale{};
-        std::vector<std::array<V, M::size>> x{};
-        typename M::template step_data<real> data{};
-
-        void add(std::size_t node, real s, double v0) {
-            const auto x0 = m.steady_state(v0);
-            std::array<V, M::size> xv;
-            for (std::size_t k = 0; k < M::size; ++k)
-                xv[k] = V(real(x0[k]));
-            nodes.push_back(node);
-            scale.push_back(s);
-            x.push_back(xv);
-        }
-        void prepare(double dt, const table_grid& g) {
-            data = m.template prepare_step<real>(dt, g);
-        }
-        void currents(const V* v, V* d, V* r, double t) {
-            for (std::size_t c = 0; c < nodes.size(); ++c) {
-                const std::size_t i = nodes[c];
-                x[c][0] = v[i];
-                const auto cur = m.current_and_conductance(x[c].data(), t);
-                const V s(scale[c]);
-                d[i] = d[i] + cur.g * s;
-                r[i] = r[i] - cur.i * s;
-            }
-        }
-        void advance(const V* v, double t) {
-            for (std::size_t c = 0; c < nodes.size(); ++c) {
-                const V vn = v[nodes[c]];
-                m.advance_states(x[c].data(), vn, data, t);
-                x[c][0] = vn;
-            }
-        }
-    };
     struct clamp {
         std::size_t node;
         double t0, t1;
@@ -331,7 +296,7 @@ private:
         (std::make_index_sequence<n_regions>{});
     }
 
-    std::tuple<region<Ms>...> regions_;
+    std::tuple<region_t<V, Ms>...> regions_;
     options opt_;
     layout lay_;
     double dt_ms_ = 0;

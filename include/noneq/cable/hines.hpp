@@ -9,26 +9,51 @@
 // one morphology in SIMD lanes).
 #pragma once
 
+#include <noneq/core/value_traits.hpp>
+
 #include <cstddef>
 #include <vector>
 
 namespace noneq::cable {
 
-/// Solves the tree system in place: on return r holds u (d is overwritten). parent[0] is
-/// ignored (the root); parent[i] < i for i >= 1 (unchecked: the layout guarantees it).
-/// The off-diagonal b may be of the scalar type (one tree shape for every lane).
+/// Solves the tree system in place: on return r holds u (d is overwritten with 1/d of the
+/// eliminated matrix, so the way back multiplies: one division per node, off the back
+/// substitution's dependency chain). parent[0] is ignored (the root); parent[i] < i for i >= 1
+/// (unchecked: the layout guarantees it). The off-diagonal b may be of the scalar type (one tree
+/// shape for every lane).
 template <class V, class B>
 void hines_solve(const std::size_t* parent, const B* b, V* d, V* r, std::size_t n) {
+    const V one(scalar_t<V>(1));
+    // Where node i's parent is i - 1 (along every unbranched run), the next node's d and r stay
+    // in registers: the serial chain is a division and a fused multiply-add per node, without a
+    // store and reload between them.
+    V di = d[n - 1], ri = r[n - 1];
     for (std::size_t i = n - 1; i >= 1; --i) {
         const std::size_t p = parent[i];
         const V bi(b[i]);
-        const V f = bi / d[i];
-        d[p] = d[p] - f * bi;
-        r[p] = r[p] - f * r[i];
+        const V inv = one / di;
+        d[i] = inv;
+        r[i] = ri;
+        const V f = bi * inv;
+        if (p == i - 1) {
+            di = d[p] - f * bi;
+            ri = r[p] - f * ri;
+        } else {
+            d[p] = d[p] - f * bi;
+            r[p] = r[p] - f * ri;
+            di = d[i - 1];
+            ri = r[i - 1];
+        }
     }
-    r[0] = r[0] / d[0];
-    for (std::size_t i = 1; i < n; ++i)
-        r[i] = (r[i] - V(b[i]) * r[parent[i]]) / d[i];
+    d[0] = one / di;
+    V prev = ri * d[0];
+    r[0] = prev;
+    for (std::size_t i = 1; i < n; ++i) {
+        const std::size_t p = parent[i];
+        const V up = p == i - 1 ? prev : r[p];
+        prev = (r[i] - V(b[i]) * up) * d[i];
+        r[i] = prev;
+    }
 }
 
 } // namespace noneq::cable
