@@ -463,3 +463,31 @@ TEST_CASE("cable: SWC files, the three kinds of soma, and bad files by line numb
               "noneq: swc: cannot open 'no/such/file.swc'");
     }
 }
+
+TEST_CASE("cable: the HH 1952 axon's spike times equal NEURON 8.2's fixed step") {
+    // NEURON 8.2.2 (python3-neuron), the same axon (benchmarks/peers/neuron_hh_cable.py
+    // --no-tables: exact hh.mod rates, nseg 600, dt 0.01 ms, IClamp(0) 10 uA from 0.5 ms for
+    // 0.2 ms): first upward crossing of 0 mV of V recorded at s(0.25) and s(0.75), interpolated
+    // in the step: 1.48803995209 / 3.1019647086 ms (secondorder 0) and 1.47446552007 /
+    // 3.07762297561 ms (secondorder 2), printed to 12 digits; noneq gives the same 12 digits, so
+    // the bound is 1e-10 relative (the printout's rounding).
+    struct expected {
+        time_scheme s;
+        double t25, t75;
+    };
+    for (const auto& e : {expected{time_scheme::backward_euler, 1.48803995209, 3.1019647086},
+                          expected{time_scheme::crank_nicolson, 1.47446552007, 3.07762297561}}) {
+        CAPTURE(int(e.s));
+        morphology m;
+        m.add_section(60000.0_um, 476.0_um);
+        const auto ax =
+            hh::make_axon(make<unit::current_density>(0.0), 0.0_ms, celsius<double>(18.5));
+        cell<hh::axon> c(m, discretisation::by_length(100.0_um), 35.4_ohm_cm, {ax}, 0.01_ms,
+                         -65.0_mV, {e.s});
+        c.add(iclamp{{0, 0.0}, 0.5_ms, 0.2_ms, 10000.0_nA});
+        const auto w25 = c.watch(c.node({0, 0.25})), w75 = c.watch(c.node({0, 0.75}));
+        c.advance(3.2_ms);
+        CHECK(c.first_crossing_ms(w25) == rel(e.t25, 1e-10));
+        CHECK(c.first_crossing_ms(w75) == rel(e.t75, 1e-10));
+    }
+}
