@@ -53,6 +53,16 @@
 // populations
 #include <noneq/population/population.hpp>
 
+// cables: multi-compartment neurons
+#include <noneq/cable/analytic.hpp>
+#include <noneq/cable/cable.hpp>
+#include <noneq/cable/cell_batch.hpp>
+#include <noneq/cable/discretise.hpp>
+#include <noneq/cable/hines.hpp>
+#include <noneq/cable/morphology.hpp>
+#include <noneq/cable/region.hpp>
+#include <noneq/cable/swc.hpp>
+
 // kernels
 #include <noneq/kernels/arrays.hpp>
 #include <noneq/kernels/currents.hpp>
