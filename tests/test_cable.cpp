@@ -491,3 +491,29 @@ TEST_CASE("cable: the HH 1952 axon's spike times equal NEURON 8.2's fixed step")
         CHECK(c.first_crossing_ms(w75) == rel(e.t75, 1e-10));
     }
 }
+
+TEST_CASE("cable: an alpha synapse on a passive cable equals NEURON's AlphaSynapse") {
+    // NEURON 8.2.2: 1000 um x 1 um, Ra 100 ohm cm, pas (g 1/40000 S/cm^2, e -65 mV), cm 1,
+    // nseg 101, AlphaSynapse(0.5) onset 1 ms, tau 0.5 ms, gmax 0.01 uS, e 0 mV, dt 0.025 ms;
+    // v(0.5), v(1) at 3 ms: -37.4000148328, -59.3377986197 mV (secondorder 0) and
+    // -37.4436602772, -59.3479532058 mV (secondorder 2), printed to 12 digits -> bound 1e-10.
+    struct expected {
+        time_scheme s;
+        double mid, end;
+    };
+    for (const auto& e : {expected{time_scheme::backward_euler, -37.4000148328, -59.3377986197},
+                          expected{time_scheme::crank_nicolson, -37.4436602772, -59.3479532058}}) {
+        CAPTURE(int(e.s));
+        const passive pas(specific_capacitance(),
+                          leak(make<unit::conductance_density>(1e4 / 40000), -65.0_mV));
+        cell<passive> c(rallpack_cable(), discretisation::fixed(101), 100.0_ohm_cm, {pas}, 0.025_ms,
+                        -65.0_mV, {e.s});
+        c.add(alpha_synapse{{0, 0.5}, 1.0_ms, 0.5_ms, 10.0_nS, 0.0_mV});
+        c.advance(3.0_ms);
+        CHECK(c.v_mV(location{0, 0.5}) == rel(e.mid, 1e-10));
+        CHECK(c.v_mV(location{0, 1.0}) == rel(e.end, 1e-10));
+    }
+    CHECK(rejects([] {
+              alpha_synapse{{0, 0.5}, 1.0_ms, 0.0_ms, 10.0_nS, 0.0_mV}.check();
+          }) == "tau");
+}

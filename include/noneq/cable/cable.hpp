@@ -27,6 +27,7 @@
 
 #include <noneq/cable/discretise.hpp>
 #include <noneq/cable/hines.hpp>
+#include <noneq/cable/point_process.hpp>
 #include <noneq/cable/region.hpp>
 #include <noneq/core/crossing.hpp>
 #include <noneq/core/error.hpp>
@@ -48,15 +49,6 @@ namespace noneq::cable {
 
 /// The time discretisation of V (the gates are always staggered and exact for frozen V).
 enum class time_scheme { backward_euler, crank_nicolson };
-
-/// A current clamp (NEURON's IClamp): `amplitude` into the node at `where` for t in
-/// [delay, delay + duration).
-struct iclamp {
-    location where;
-    time<double> delay;
-    time<double> duration;
-    current<double> amplitude;
-};
 
 template <class V, class... Ms>
 class engine {
@@ -145,6 +137,13 @@ public:
         clamps_.push_back({lay_.node(c.where), t0, t0 + dur, V(real(in_nA(c.amplitude)))});
         return clamps_.size() - 1;
     }
+    /// Adds an alpha-function conductance synapse; returns its index.
+    std::size_t add(const alpha_synapse& a) {
+        a.check();
+        synapses_.push_back({lay_.node(a.where), in_ms(a.onset), in_ms(a.tau),
+                             V(real(in_nS(a.gmax) * 1e-3)), real(in_mV(a.e_rev))});
+        return synapses_.size() - 1;
+    }
     /// Sets clamp k's amplitude in nA, lane by lane (cells in lanes may differ).
     void set_amplitude_nA(std::size_t k, const V& amp) {
         require(k < clamps_.size(), "clamp", double(k), "index < number of clamps");
@@ -201,6 +200,11 @@ public:
         }
         for (const auto& c : clamps_)
             if (tm >= c.t0 && tm < c.t1) r_[c.node] = r_[c.node] + c.amp;
+        for (const auto& a : synapses_) { // I = g (V - E), linearised as the membranes
+            const V g = a.gmax * V(real(alpha_synapse::shape(tm - a.onset, a.tau)));
+            d_[a.node] = d_[a.node] + g;
+            r_[a.node] = r_[a.node] - g * (v_[a.node] - V(a.e));
+        }
         for (const auto& w : watches_)
             old_[&w - watches_.data()] = v_[w.node];
         hines_solve(lay_.parent.data(), b_.data(), d_.data(), r_.data(), n);
@@ -232,6 +236,12 @@ private:
         double t0, t1;
         V amp;
     };
+    struct synapse {
+        std::size_t node;
+        double onset, tau;
+        V gmax;
+        real e;
+    };
     struct watch_t {
         std::size_t node;
         real threshold;
@@ -262,6 +272,12 @@ private:
         for (const auto& c : clamps_)
             if (tm >= c.t0 && tm < c.t1 && dbase_is_zero_area(c.node))
                 r_[c.node] = r_[c.node] + c.amp;
+        for (const auto& a : synapses_)
+            if (dbase_is_zero_area(a.node)) {
+                const V g = a.gmax * V(real(alpha_synapse::shape(tm - a.onset, a.tau)));
+                r_[a.node] = r_[a.node] + g * V(a.e);
+                d_[a.node] = d_[a.node] + g;
+            }
         for (const std::size_t i : zero_area_)
             v_[i] = r_[i] / d_[i];
     }
@@ -304,6 +320,7 @@ private:
     std::vector<V> v_, d_, r_;
     std::vector<std::size_t> zero_area_;
     std::vector<clamp> clamps_;
+    std::vector<synapse> synapses_;
     std::vector<watch_t> watches_;
     std::vector<V> old_;
     std::size_t steps_ = 0;
