@@ -60,6 +60,7 @@
 #include <noneq/cable/discretise.hpp>
 #include <noneq/cable/hines.hpp>
 #include <noneq/cable/morphology.hpp>
+#include <noneq/cable/point_process.hpp>
 #include <noneq/cable/region.hpp>
 #include <noneq/cable/swc.hpp>
 
