@@ -386,6 +386,10 @@ TEST_CASE("cable: bad input is rejected by name") {
     CHECK(rejects([&] { c.node({4, 0.5}); }) == "section");
     CHECK(rejects([&] { c.add(iclamp{{0, 0.5}, -1.0_ms, 1.0_ms, 1.0_nA}); }) == "delay");
     CHECK(rejects([&] { c.watch(99); }) == "node");
+    // A blow-up is reported, not returned: 1e308 nA overflows V.
+    c.add(iclamp{{0, 0.5}, 0.0_ms, 1.0_ms, 1e308 * 1.0_nA});
+    CHECK(rejects([&] { c.advance(0.1_ms); }).find("is not finite at t = 0.1") !=
+          std::string::npos);
     CHECK(rejects([&] {
               cell<passive>(m, discretisation::fixed(1), 100.0_ohm_cm, {passive_membrane()},
                             0.025_ms, -65.0_mV, {}, [](int) { return std::size_t{1}; });

@@ -40,6 +40,7 @@
 #include <cstddef>
 #include <functional>
 #include <limits>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -172,9 +173,15 @@ public:
         return std::get<R>(regions_).m;
     }
 
+    /// Steps; then V is checked once: a non-finite V (a blow-up, e.g. dt far too large for
+    /// the membranes) throws domain_error naming the node and the time.
     void advance_steps(std::size_t steps) {
         for (std::size_t s = 0; s < steps; ++s)
             step();
+        for (std::size_t i = 0; i < v_.size(); ++i)
+            if (any_of(!is_finite(v_[i])))
+                throw domain_error("cable: V at node " + std::to_string(i) +
+                                   " is not finite at t = " + std::to_string(t_ms()) + " ms");
     }
     void advance(const time<double>& duration) {
         const double ms = in_ms(duration);
