@@ -4,17 +4,23 @@
 // solve and the gate update are the same templates as one cell's, evaluated for W cells at once,
 // as the point population does (population/population.hpp). The last group's spare lanes are
 // inert copies of cell 0's set-up, never reported.
-// Cells differ by their clamp amplitudes (set_amplitude); the morphology, discretisation,
-// membranes, clamp locations and times are shared.
+// The groups are independent: set_threads(k) shares them among k threads (core/threads.hpp)
+// with results that do not depend on k. Cells differ by their clamp amplitudes (set_amplitude);
+// the morphology, discretisation, membranes, clamp locations and times are shared.
 #pragma once
 
 #include <noneq/cable/cable.hpp>
 #include <noneq/core/error.hpp>
+#include <noneq/core/threads.hpp>
 
 #include <xsimd/xsimd.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstddef>
 #include <functional>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -78,19 +84,29 @@ public:
         return double(groups_[i / W].v_mV(node).get(i % W));
     }
 
+    /// Worker threads sharing the lane groups (1: the calling thread alone; 0: one per
+    /// hardware thread). The groups are independent, so results do not depend on it.
+    void set_threads(unsigned threads) {
+        threads_ = threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : threads;
+    }
     void advance_steps(std::size_t steps) {
-        for (auto& g : groups_)
-            g.advance_steps(steps);
+        const std::size_t T = std::min<std::size_t>(threads_, groups_.size());
+        run_on_threads(T, [&](std::size_t t) {
+            for (std::size_t g = groups_.size() * t / T; g < groups_.size() * (t + 1) / T; ++g)
+                groups_[g].advance_steps(steps);
+        });
     }
     void advance(const time<double>& duration) {
-        for (auto& g : groups_)
-            g.advance(duration);
+        const double ms = in_ms(duration);
+        require(ms >= 0 && std::isfinite(ms), "duration", ms, ">= 0, finite", "ms");
+        advance_steps(std::size_t(std::llround(ms / in_ms(groups_.front().dt()))));
     }
 
 private:
     void check(std::size_t i) const { require(i < n_, "i", double(i), "cell index < size()"); }
     std::size_t n_;
     std::vector<engine_type> groups_;
+    unsigned threads_ = 1;
 };
 
 } // namespace noneq::cable
