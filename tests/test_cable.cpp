@@ -1,8 +1,9 @@
 // cable/: the cable equation on discretised morphologies against the passive cable's analytic
 // solutions (length constant, sealed-end input resistance, Rallpack 1, a branched tree and its
 // equivalent cylinder), the measured orders of the scheme in space and time, the conduction
-// velocity of the Hodgkin-Huxley 1952 squid axon, many cells in SIMD lanes against one cell, the
-// SWC reader, and bad input.
+// velocity of the Hodgkin-Huxley 1952 squid axon, spike times and a synapse against NEURON 8.2,
+// three membranes on one tree, many cells in SIMD lanes against one cell, NEURON's d_lambda
+// rule, the SWC reader, and bad input.
 #include <noneq/cable/analytic.hpp>
 #include <noneq/cable/cable.hpp>
 #include <noneq/cable/cell_batch.hpp>
