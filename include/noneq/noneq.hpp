@@ -65,6 +65,16 @@
 #include <noneq/network/spike.hpp>
 #include <noneq/network/synapses.hpp>
 #include <noneq/network/traub_miles.hpp>
+// cables: multi-compartment neurons
+#include <noneq/cable/analytic.hpp>
+#include <noneq/cable/cable.hpp>
+#include <noneq/cable/cell_batch.hpp>
+#include <noneq/cable/discretise.hpp>
+#include <noneq/cable/hines.hpp>
+#include <noneq/cable/morphology.hpp>
+#include <noneq/cable/point_process.hpp>
+#include <noneq/cable/region.hpp>
+#include <noneq/cable/swc.hpp>
 
 // kernels
 #include <noneq/kernels/arrays.hpp>
