@@ -222,3 +222,18 @@ TEST_CASE("Severi 2012: d(cycle length)/d(conductance) by dual numbers match cen
         CHECK(cl.d == rel(fd, 1e-6));
     }
 }
+
+TEST_CASE("method cvode is known in every build, and rejected by name without SUNDIALS") {
+    CHECK(parse_method("cvode") == method::cvode_bdf);
+    CHECK(parse_method(to_string(method::cvode_bdf)) == method::cvode_bdf);
+    const hh_sens sys(hh_rhs{}, hh::gnabar_mS_per_cm2, hh_scale);
+    auto z = hh_sens::initial(hh_x0);
+    if constexpr (!has_cvode)
+        CHECK_THROWS_WITH_AS(run(sys, z, 0.0_ms, 1.0_ms, method::cvode_bdf),
+                             doctest::Contains("NONEQ_WITH_SUNDIALS"), domain_error);
+    // the stops at discontinuities are CVODE's; the other methods refuse them
+    run_options o;
+    o.discontinuities = {0.5_ms};
+    CHECK_THROWS_WITH_AS(run(sys, z, 0.0_ms, 1.0_ms, method::dopri5, o),
+                         doctest::Contains("discontinuities"), domain_error);
+}
