@@ -3,8 +3,10 @@
 # Run as root (or with sudo). Extra package names on the command line are installed too
 # (e.g. `scripts/install-deps.sh python3-neuron python3-brian` for the peer benchmarks).
 set -euo pipefail
+# libkissfft-dev: the FFT for soft-matter grids of any even extent (optional: without it grids
+# must be powers of two); libsundials-dev: the CVODE(S) backend, the `sundials` preset (optional).
 pkgs=(g++ cmake ninja-build libboost-dev xtensor-dev libxsimd-dev doctest-dev libcli11-dev
-      libbenchmark-dev "$@")
+      libbenchmark-dev libkissfft-dev libsundials-dev "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
