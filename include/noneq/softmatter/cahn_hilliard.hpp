@@ -1,6 +1,6 @@
 // noneq/softmatter/cahn_hilliard.hpp — Cahn-Hilliard dynamics of a conserved composition field
-// (Cahn & Hilliard, J Chem Phys 28 (1958) 258; Cahn, Acta Metall 9 (1961) 795) in 1D and 2D on
-// xtensor fields:
+// (Cahn & Hilliard, J Chem Phys 28 (1958) 258; Cahn, Acta Metall 9 (1961) 795) in 1D, 2D and 3D
+// (periodic) on xtensor fields:
 //     d phi/dt = div( M grad mu ),   mu = f'(phi) - kappa lap phi + mu_ext(x),
 //     F[phi]   = int [ f(phi) + (kappa/2) |grad phi|^2 + mu_ext phi ] dV.
 // The potential is mu, the driving force grad mu, the flux -M grad mu (the design table).

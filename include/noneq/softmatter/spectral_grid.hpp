@@ -38,7 +38,7 @@ enum class boundary { periodic, no_flux };
 
 template <std::size_t Dim>
 class spectral_grid {
-    static_assert(Dim == 1 || Dim == 2, "spectral_grid: 1D or 2D");
+    static_assert(Dim == 1 || Dim == 2, "spectral_grid: 1D or 2D here; 3D: spectral_grid_3d.hpp");
     using cplx = std::complex<double>;
 
 public:
@@ -296,3 +296,5 @@ private:
 };
 
 } // namespace noneq::softmatter
+
+#include <noneq/softmatter/spectral_grid_3d.hpp> // spectral_grid<3>: periodic, any even extent
