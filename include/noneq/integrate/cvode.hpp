@@ -17,7 +17,7 @@
 //   from CVODE's interpolant (CV_NORMAL).
 // * Discontinuities (options.discontinuities, e.g. the edges of a stimulus): CVODE stops exactly
 //   on each (its stop time) and restarts from there (CVodeReInit: order 1, a new step size), so no
-//   step straddles a jump of the right-hand side.
+//   step straddles a jump of the right-hand side. t1 is a stop time too: no step goes past it.
 // * Errors as the other methods': a non-finite right-hand side is reported to CVODE as
 //   recoverable (it retries smaller steps); if it cannot recover, integration_error names the
 //   variable; any other CVODE failure (too much work, error or convergence test failures)
@@ -205,8 +205,9 @@ std::size_t integrate_cvode(const Sys& sys, typename Sys::state_type& x, double 
     cvode_detail::setup<Sys>(s, ud, x, scale, t0, rtol, atol, bw, h0);
     std::sort(stops.begin(), stops.end());
     std::erase_if(stops, [&](double d) { return !(d > t0 && d < t1); });
+    stops.push_back(t1); // and never step past t1 (the model may not be defined beyond it)
     std::size_t next_stop = 0;
-    if (!stops.empty()) CVodeSetStopTime(s.mem, stops[0]);
+    CVodeSetStopTime(s.mem, stops[0]);
 
     const auto fail = [&](int flag, double t_reached) {
         double tcur = t_reached;
@@ -236,7 +237,7 @@ std::size_t integrate_cvode(const Sys& sys, typename Sys::state_type& x, double 
             const int flag = CVode(s.mem, target, s.y, &t, CV_NORMAL);
             if (flag < 0) fail(flag, t);
             cvode_detail::from_nvector(s.y, x);
-            if (flag == CV_TSTOP_RETURN) { // on a discontinuity: restart from it
+            if (flag == CV_TSTOP_RETURN && t < t1) { // on a discontinuity: restart from it
                 long nst = 0;
                 CVodeGetNumSteps(s.mem, &nst); // ReInit resets the counters
                 steps_before += static_cast<std::size_t>(nst);

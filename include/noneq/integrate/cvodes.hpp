@@ -127,8 +127,9 @@ std::size_t run_sensitivities(F f, std::array<double, N>& x,
     for (const auto& d : opt.run.discontinuities)
         if (const double td = in_unit<Unit>(d); td > a && td < b) stops.push_back(td);
     std::sort(stops.begin(), stops.end());
+    stops.push_back(b); // and never step past t1
     std::size_t next_stop = 0, steps = 0;
-    if (!stops.empty()) CVodeSetStopTime(s.mem, stops[0]);
+    CVodeSetStopTime(s.mem, stops[0]);
     const auto count = [&] {
         long nst = 0;
         CVodeGetNumSteps(s.mem, &nst);
@@ -164,7 +165,7 @@ std::size_t run_sensitivities(F f, std::array<double, N>& x,
             double ts = t;
             CVodeGetSens(s.mem, &ts, ys);
             save();
-            if (flag == CV_TSTOP_RETURN) { // on a discontinuity: restart from it
+            if (flag == CV_TSTOP_RETURN && t < b) { // on a discontinuity: restart from it
                 steps += count();
                 CVodeReInit(s.mem, t, s.y);
                 CVodeSensReInit(s.mem, ism, ys);
