@@ -2,6 +2,7 @@
 // stepper (mass, free energy, boundaries, failure handling), the ATP field and morphology.
 #include <noneq/softmatter/atp_gradient.hpp>
 #include <noneq/softmatter/cahn_hilliard.hpp>
+#include <noneq/softmatter/cahn_hilliard_si.hpp>
 #include <noneq/softmatter/fft.hpp>
 #include <noneq/softmatter/flory_huggins.hpp>
 #include <noneq/softmatter/morphology.hpp>
@@ -291,59 +292,74 @@ TEST_CASE("FFT: matches the direct DFT in 1D and 2D, and inverts") {
 TEST_CASE("Spectral grid: transforms invert, match the direct sums, and satisfy Parseval") {
     std::mt19937_64 rng(noneq::test::seed(11));
     std::normal_distribution<double> g;
-    const std::size_t ny = 8, nx = 16;
     const double dx = 0.7, pi = std::numbers::pi;
-    for (auto bc : {sm::boundary::periodic, sm::boundary::no_flux}) {
-        const sm::spectral_grid<2> grid({ny, nx}, dx, bc);
-        auto f = grid.make_field();
-        for (auto& v : f)
-            v = g(rng);
-        std::vector<std::complex<double>> c(grid.size());
-        grid.forward(f, c.data());
-        // Direct sums: the real DFT (half spectrum) or the 2D DCT-II.
-        const std::size_t cw = bc == sm::boundary::periodic ? nx / 2 + 1 : nx;
-        REQUIRE(grid.size() == ny * cw);
-        double err = 0.0;
-        for (std::size_t ky = 0; ky < ny; ++ky)
-            for (std::size_t kx = 0; kx < cw; ++kx) {
-                std::complex<double> s = 0.0;
-                for (std::size_t y = 0; y < ny; ++y)
-                    for (std::size_t x = 0; x < nx; ++x) {
-                        if (bc == sm::boundary::periodic)
-                            s += f(y, x) *
-                                 std::polar(1.0,
-                                            -2 * pi * (double(ky * y) / ny + double(kx * x) / nx));
-                        else
-                            s += f(y, x) * std::cos(pi * double(ky) * (2 * y + 1) / (2.0 * ny)) *
-                                 std::cos(pi * double(kx) * (2 * x + 1) / (2.0 * nx));
-                    }
-                err = std::max(err, std::abs(s - c[ky * cw + kx]));
-            }
-        CHECK(err < 1e-12);
-        auto back = grid.make_field();
-        grid.inverse(c.data(), back);
-        CHECK(xt::amax(xt::abs(back - f))() < 1e-14);
-        double direct = 0.0, spectral = 0.0;
-        for (double v : f)
-            direct += v * v;
-        for (std::size_t i = 0; i < c.size(); ++i)
-            spectral += grid.weight()[i] * std::norm(c[i]);
-        CHECK(spectral == rel(direct, 1e-13));
-        // The spectral Laplacian of an allowed mode is exact.
-        const double kx =
-            bc == sm::boundary::periodic ? 2 * pi * 3 / (nx * dx) : pi * 3 / (nx * dx);
-        const double ky = bc == sm::boundary::periodic ? 2 * pi / (ny * dx) : pi / (ny * dx);
-        for (std::size_t y = 0; y < ny; ++y)
-            for (std::size_t x = 0; x < nx; ++x)
-                f(y, x) =
-                    std::cos(kx * grid.coordinate(x) + (bc == sm::boundary::periodic ? 0.3 : 0.0)) *
-                    std::cos(ky * grid.coordinate(y));
-        grid.forward(f, c.data());
-        for (std::size_t i = 0; i < c.size(); ++i)
-            c[i] *= -grid.k2()[i];
-        grid.inverse(c.data(), back);
-        CHECK(xt::amax(xt::abs(back + (kx * kx + ky * ky) * f))() < 1e-13);
-    }
+    // 8 x 16 by the own radix-2 FFT; with KissFFT also non-power-of-two extents (6 x 10, 24 x 10,
+    // 12 x 30: radices 2, 3, 5) and 8 x 16 through KissFFT
+    struct shape {
+        std::size_t ny, nx;
+        sm::fft_backend backend;
+    };
+    std::vector<shape> shapes{{8, 16, sm::fft_backend::automatic}};
+    if constexpr (sm::has_kissfft)
+        shapes.insert(shapes.end(), {{6, 10, sm::fft_backend::automatic},
+                                     {12, 30, sm::fft_backend::automatic},
+                                     {24, 10, sm::fft_backend::automatic}, // a short row group
+                                     {8, 16, sm::fft_backend::kissfft}});
+    for (const auto& [ny, nx, backend] : shapes)
+        for (auto bc : {sm::boundary::periodic, sm::boundary::no_flux}) {
+            CAPTURE(ny);
+            CAPTURE(nx);
+            const sm::spectral_grid<2> grid({ny, nx}, dx, bc, backend);
+            auto f = grid.make_field();
+            for (auto& v : f)
+                v = g(rng);
+            std::vector<std::complex<double>> c(grid.size());
+            grid.forward(f, c.data());
+            // Direct sums: the real DFT (half spectrum) or the 2D DCT-II.
+            const std::size_t cw = bc == sm::boundary::periodic ? nx / 2 + 1 : nx;
+            REQUIRE(grid.size() == ny * cw);
+            double err = 0.0;
+            for (std::size_t ky = 0; ky < ny; ++ky)
+                for (std::size_t kx = 0; kx < cw; ++kx) {
+                    std::complex<double> s = 0.0;
+                    for (std::size_t y = 0; y < ny; ++y)
+                        for (std::size_t x = 0; x < nx; ++x) {
+                            if (bc == sm::boundary::periodic)
+                                s += f(y, x) * std::polar(1.0, -2 * pi *
+                                                                   (double(ky * y) / ny +
+                                                                    double(kx * x) / nx));
+                            else
+                                s += f(y, x) *
+                                     std::cos(pi * double(ky) * (2 * y + 1) / (2.0 * ny)) *
+                                     std::cos(pi * double(kx) * (2 * x + 1) / (2.0 * nx));
+                        }
+                    err = std::max(err, std::abs(s - c[ky * cw + kx]));
+                }
+            CHECK(err < 1e-12);
+            auto back = grid.make_field();
+            grid.inverse(c.data(), back);
+            CHECK(xt::amax(xt::abs(back - f))() < 1e-14);
+            double direct = 0.0, spectral = 0.0;
+            for (double v : f)
+                direct += v * v;
+            for (std::size_t i = 0; i < c.size(); ++i)
+                spectral += grid.weight()[i] * std::norm(c[i]);
+            CHECK(spectral == rel(direct, 1e-13));
+            // The spectral Laplacian of an allowed mode is exact.
+            const double kx =
+                bc == sm::boundary::periodic ? 2 * pi * 3 / (nx * dx) : pi * 3 / (nx * dx);
+            const double ky = bc == sm::boundary::periodic ? 2 * pi / (ny * dx) : pi / (ny * dx);
+            for (std::size_t y = 0; y < ny; ++y)
+                for (std::size_t x = 0; x < nx; ++x)
+                    f(y, x) = std::cos(kx * grid.coordinate(x) +
+                                       (bc == sm::boundary::periodic ? 0.3 : 0.0)) *
+                              std::cos(ky * grid.coordinate(y));
+            grid.forward(f, c.data());
+            for (std::size_t i = 0; i < c.size(); ++i)
+                c[i] *= -grid.k2()[i];
+            grid.inverse(c.data(), back);
+            CHECK(xt::amax(xt::abs(back + (kx * kx + ky * ky) * f))() < 1e-13);
+        }
     // 1D: same checks on one row.
     for (auto bc : {sm::boundary::periodic, sm::boundary::no_flux}) {
         const sm::spectral_grid<1> grid({32}, 1.0, bc);
@@ -362,7 +378,12 @@ TEST_CASE("Spectral grid: transforms invert, match the direct sums, and satisfy 
             spectral += grid.weight()[i] * std::norm(c[i]);
         CHECK(spectral == rel(direct, 1e-13));
     }
-    CHECK_THROWS_AS(sm::spectral_grid<1>({24}, 1.0, sm::boundary::periodic), noneq::domain_error);
+    // odd extents are rejected (the real transforms pack rows and columns in pairs); 24 is
+    // accepted with KissFFT (any even extent), rejected without it
+    CHECK_THROWS_AS(sm::spectral_grid<1>({25}, 1.0, sm::boundary::periodic), noneq::domain_error);
+    if constexpr (!sm::has_kissfft)
+        CHECK_THROWS_AS(sm::spectral_grid<1>({24}, 1.0, sm::boundary::periodic),
+                        noneq::domain_error);
 }
 
 TEST_CASE("Cahn-Hilliard 2D: mass conserved to 1e-12 and free energy never increases") {
@@ -423,6 +444,118 @@ TEST_CASE("Cahn-Hilliard: a Flory-Huggins step that leaves (0,1) stops and keeps
     CHECK_THROWS_AS(ch.set_dt(-1.0), noneq::domain_error);
 }
 
+TEST_CASE("Cahn-Hilliard with KissFFT: the own FFT's steps on 32 x 32, and a 24 x 40 grid") {
+    if constexpr (!sm::has_kissfft) return;
+    for (auto bc : {sm::boundary::periodic, sm::boundary::no_flux}) {
+        // the same 100 steps through either FFT: equal to rounding
+        const auto phi0 = noisy_field(32, -0.2, 0.1, 3);
+        sm::ch_parameters p{1.0, 1.0, 1.0, 0.5};
+        sm::cahn_hilliard<2, sm::double_well> own(sm::double_well{1.0}, phi0, p, bc);
+        p.backend = sm::fft_backend::kissfft;
+        sm::cahn_hilliard<2, sm::double_well> kiss(sm::double_well{1.0}, phi0, p, bc);
+        REQUIRE(own.grid().backend() == sm::fft_backend::own);
+        REQUIRE(kiss.grid().backend() == sm::fft_backend::kissfft);
+        REQUIRE(own.advance(100).ok);
+        REQUIRE(kiss.advance(100).ok);
+        CHECK(xt::amax(xt::abs(own.phi() - kiss.phi()))() < 1e-12);
+        // a non-power-of-two grid: mass conserved, free energy decreasing, phases separating
+        xt::xtensor<double, 2> f = xt::zeros<double>({24, 40});
+        std::mt19937_64 rng(noneq::test::seed(5));
+        std::uniform_real_distribution<double> u(-0.1, 0.1);
+        for (auto& v : f)
+            v = -0.2 + u(rng);
+        sm::cahn_hilliard<2, sm::double_well> ch(sm::double_well{1.0}, f, {1.0, 1.0, 1.0, 0.5}, bc);
+        REQUIRE(ch.grid().backend() == sm::fft_backend::kissfft);
+        const double m0 = ch.mass(), e0 = ch.free_energy();
+        double e_prev = e0, worst_rise = -1.0;
+        for (int s = 0; s < 200; ++s) {
+            REQUIRE(ch.advance(1).ok);
+            worst_rise = std::max(worst_rise, (ch.free_energy() - e_prev) / std::abs(e_prev));
+            e_prev = ch.free_energy();
+        }
+        CHECK(std::abs(ch.mass() - m0) < 1e-12 * std::abs(m0));
+        CHECK(worst_rise <= 1e-14);
+        CHECK(e_prev < 0.8 * e0);
+    }
+}
+
+TEST_CASE("Cahn-Hilliard in SI quantities: the reduced solver in the units dx, a, dx^2/(M a)") {
+    // a = 1 MJ/m^3, kappa = 1e-12 J/m (w = sqrt(2 kappa/a) = 1.414 nm), dx = 0.5 nm,
+    // M = 1e-20 m^5/(J s): tau = dx^2/(M a) = 25 us, kappa' = kappa/(a dx^2) = 4
+    sm::ch_si_parameters p{
+        noneq::ch_mobility<double>::from_value(1e-20), noneq::pressure<double>::from_value(1e6),
+        noneq::force<double>::from_value(1e-12), noneq::length<double>::from_value(0.5e-9),
+        noneq::time<double>::from_value(12.5e-6)};
+    const auto phi0 = noisy_field(32, -0.2, 0.1, 3);
+    sm::cahn_hilliard_si<2> si(p, phi0, sm::boundary::periodic);
+    CHECK(si.time_unit().value() == rel(25e-6, 1e-14));
+    sm::cahn_hilliard<2, sm::double_well> red(sm::double_well{1.0}, phi0, {1.0, 4.0, 1.0, 0.5},
+                                              sm::boundary::periodic);
+    REQUIRE(si.advance(100).ok);
+    REQUIRE(red.advance(100).ok);
+    CHECK(si.time().value() == rel(100 * 12.5e-6, 1e-13));
+    // kappa' = 1e-12 / (1e6 * 2.5e-19) is 4 to rounding: the fields agree to rounding
+    CHECK(xt::amax(xt::abs(si.phi() - red.phi()))() < 1e-12);
+    CHECK(si.free_energy_si() == rel(red.free_energy() * 1e6 * 0.25e-18, 1e-12));
+    // sigma = (2 sqrt 2 / 3) sqrt(kappa a) (the header's closed form): 0.9428 mJ/m^2
+    CHECK(si.tension().value() == rel(2 * std::sqrt(2.0) / 3 * 1e-3, 1e-14));
+    CHECK(si.interface_width().value() == rel(std::sqrt(2e-18), 1e-14));
+    p.dt = noneq::time<double>::from_value(0.0);
+    CHECK(noneq::test::rejects([&] { sm::cahn_hilliard_si<2>(p, phi0, sm::boundary::periodic); }) ==
+          "dt");
+}
+
+TEST_CASE("Cahn-Hilliard 3D (periodic): transforms invert, mass conserved, energy decreasing") {
+    std::mt19937_64 rng(noneq::test::seed(21));
+    std::uniform_real_distribution<double> u(-0.1, 0.1);
+    std::vector<std::array<std::size_t, 3>> shapes{{8, 16, 16}};
+    if constexpr (sm::has_kissfft) shapes.push_back({6, 10, 12});
+    for (const auto& shape : shapes) {
+        CAPTURE(shape[1]);
+        const sm::spectral_grid<3> g(shape, 0.8, sm::boundary::periodic);
+        auto f = g.make_field();
+        for (auto& v : f)
+            v = u(rng);
+        std::vector<std::complex<double>> c(g.size());
+        g.forward(f, c.data());
+        auto back = g.make_field();
+        g.inverse(c.data(), back);
+        CHECK(xt::amax(xt::abs(back - f))() < 1e-14);
+        // the spectral Laplacian of an allowed mode is exact
+        const double pi = std::numbers::pi;
+        const double kz = 2 * pi / (shape[0] * 0.8), ky = 2 * pi * 2 / (shape[1] * 0.8),
+                     kx = 2 * pi * 3 / (shape[2] * 0.8);
+        for (std::size_t k = 0; k < shape[0]; ++k)
+            for (std::size_t j = 0; j < shape[1]; ++j)
+                for (std::size_t i = 0; i < shape[2]; ++i)
+                    f(k, j, i) = std::cos(kz * g.coordinate(k)) *
+                                 std::sin(ky * g.coordinate(j) + 0.3) *
+                                 std::cos(kx * g.coordinate(i));
+        g.forward(f, c.data());
+        for (std::size_t i = 0; i < c.size(); ++i)
+            c[i] *= -g.k2()[i];
+        g.inverse(c.data(), back);
+        CHECK(xt::amax(xt::abs(back + (kx * kx + ky * ky + kz * kz) * f))() < 1e-12);
+        // phase separation in 3D
+        for (auto& v : f)
+            v = -0.2 + u(rng);
+        sm::cahn_hilliard<3, sm::double_well> ch(sm::double_well{1.0}, f, {1.0, 1.0, 1.0, 0.5},
+                                                 sm::boundary::periodic);
+        const double m0 = ch.mass(), e0 = ch.free_energy();
+        double e_prev = e0, worst_rise = -1.0;
+        for (int s = 0; s < 150; ++s) {
+            REQUIRE(ch.advance(1).ok);
+            worst_rise = std::max(worst_rise, (ch.free_energy() - e_prev) / std::abs(e_prev));
+            e_prev = ch.free_energy();
+        }
+        CHECK(std::abs(ch.mass() - m0) < 1e-12 * std::abs(m0));
+        CHECK(worst_rise <= 1e-14);
+        CHECK(e_prev < 0.9 * e0);
+    }
+    CHECK_THROWS_AS(sm::spectral_grid<3>({8, 8, 8}, 1.0, sm::boundary::no_flux),
+                    noneq::domain_error);
+}
+
 TEST_CASE("Cahn-Hilliard: bad input is named") {
     auto phi0 = noisy_field(16, 0.0, 0.1, 1);
     using CH = sm::cahn_hilliard<2, sm::double_well>;
@@ -442,7 +575,8 @@ TEST_CASE("Cahn-Hilliard: bad input is named") {
     phi0(3, 4) = 0.0;
     CH ch(sm::double_well{1.0}, phi0, {}, sm::boundary::no_flux);
     CHECK_THROWS_AS(ch.set_external_potential(noisy_field(8, 0.0, 0.1, 2)), noneq::domain_error);
-    xt::xtensor<double, 2> odd = xt::zeros<double>({12, 12});
+    // odd extents are rejected (12 x 12, a valid grid with KissFFT, was the case before it)
+    xt::xtensor<double, 2> odd = xt::zeros<double>({13, 12});
     CHECK_THROWS_AS(CH(sm::double_well{1.0}, odd, {}, sm::boundary::periodic), noneq::domain_error);
 }
 
@@ -559,7 +693,7 @@ TEST_CASE("bad input: soft matter") {
     CHECK(rejects([&] { sm::decay_length(sm::diffusivity<>::from_value(0.0), rate(1.0)); }) == "D");
     CHECK(rejects([&] { sm::decay_length(D, rate(-1.0)); }) == "k");
     CHECK(rejects([&] { sm::spectral_grid<1>({32}, 0.0, sm::boundary::periodic); }) == "dx");
-    CHECK(rejects([&] { sm::spectral_grid<1>({24}, 1.0, sm::boundary::periodic); }) == "grid");
+    CHECK(rejects([&] { sm::spectral_grid<1>({25}, 1.0, sm::boundary::periodic); }) == "grid");
     const sm::spectral_grid<1> g({32}, 1.0, sm::boundary::no_flux);
     CHECK(rejects([&] { sm::gaussian_source(g, {8.0}, 0.0, 1.0); }) == "width");
     CHECK(rejects([&] { sm::gaussian_source(g, {8.0}, 2.0, -1.0); }) == "rate");

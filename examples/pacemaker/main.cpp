@@ -3,7 +3,12 @@
 // modulation, measured over the cycles of the last 3 s (or of the second half of a shorter run).
 //
 //   noneq-pacemaker [--t S] [--if-block FRACTION] [--cs] [--ivabradine] [--ach NM] [--iso UM]
-//                   [--csv FILE] [--png FILE]
+//                   [--csv FILE] [--png FILE] [--sensitivity g_f|g_CaL|g_NaK]
+//
+// --sensitivity NAME adds d(cycle length)/d(parameter) of the last complete cycle, for the I_f
+// conductances (g_f,Na and g_f,K together), P_CaL or i_NaK,max: forward sensitivities by dual
+// numbers through the same model (integrate/sensitivity.hpp), RODAS4 at the run's tolerance;
+// printed per unit relative change (d CL / d ln p) and per unit of the parameter.
 //
 // --cs is the paper's 5 mM Cs+, --ivabradine its 3 uM ivabradine (66 % block of g_f); --iso takes
 // 0 or 1 (the paper models 1 uM only). Prints the cycle metrics as key=value lines (nan, exit 1,
@@ -15,6 +20,7 @@
 #include <noneq/analysis/cycle_metrics.hpp>
 #include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
+#include <noneq/integrate/sensitivity.hpp>
 
 #include "cli.hpp"
 
@@ -31,6 +37,35 @@
 namespace sv = noneq::severi2012;
 
 namespace {
+/// d(cycle length)/d(scale of one conductance) over the last complete cycle of a run from the
+/// published initial state to t_s, in s (NaN if fewer than two upstrokes).
+double cycle_length_sensitivity(const sv::model& mdl, const std::string& name, double t_s) {
+    const auto f = [&mdl, name](const auto& x, auto& dx, double, const auto& p) {
+        using V = typename std::decay_t<decltype(x)>::value_type;
+        sv::conductance_scales<V> s;
+        (name == "g_f" ? s.g_f : name == "g_CaL" ? s.g_CaL : s.g_NaK) = p;
+        mdl.rhs(x, dx, s);
+    };
+    using sys_t = noneq::forward_sensitivity<decltype(f), sv::n_states, noneq::seconds>;
+    const sys_t sys(f, 1.0, sv::state_scale);
+    auto z = sys_t::initial(sv::initial_state);
+    std::vector<noneq::dual<double>> ups;
+    double tp = 0;
+    auto zp = z;
+    noneq::run(sys, z, noneq::time<double>::from_value(0.0), noneq::time<double>::from_value(t_s),
+               noneq::method::rodas4, noneq::cardiac::cell_options(),
+               [&](const sys_t::state_type& zz, double t) {
+                   if (t > 0 && zp[sv::V] < -20.0 && zz[sv::V] >= -20.0)
+                       ups.push_back(noneq::hermite_crossing(
+                           tp, sys_t::split(zp)[sv::V], sys.derivative(zp, tp)[sv::V], t,
+                           sys_t::split(zz)[sv::V], sys.derivative(zz, t)[sv::V], -20.0));
+                   zp = zz;
+                   tp = t;
+               });
+    if (ups.size() < 2) return NAN;
+    return (ups[ups.size() - 1] - ups[ups.size() - 2]).d;
+}
+
 struct sample {
     double t, v, dvdt, i_f, i_fna, i_fk, i_cal, i_cat, i_naca, i_kr, ca_sub, cai;
 };
@@ -98,6 +133,10 @@ int main(int argc, char** argv) {
     app.add_option("--iso", p.iso_uM, "isoprenaline, uM (0 or 1)");
     app.add_option("--csv", csv, "write the last two cycles to this CSV file");
     app.add_option("--png", png, "plot V and I_f over the last two cycles to this PNG (gnuplot)");
+    std::string sens;
+    app.add_option(
+        "--sensitivity", sens,
+        "print d(cycle length)/d(parameter) for g_f, g_CaL (P_CaL) or g_NaK (i_NaK,max)");
     if (const int rc = noneq_example::parse(app, argc, argv, "noneq-pacemaker"); rc >= 0) return rc;
     if (!(t_s >= 1.0 && t_s <= 3600.0)) {
         std::fprintf(stderr, "--t = %g is outside the allowed range (1 .. 3600 s)\n", t_s);
@@ -107,6 +146,11 @@ int main(int argc, char** argv) {
     // acetylcholine is bounded here at 1 uM, far above vagal levels (tens of nM).
     if (!(p.ach_nM >= 0.0 && p.ach_nM <= 1000.0)) {
         std::fprintf(stderr, "--ach = %g is outside the allowed range (0 .. 1000 nM)\n", p.ach_nM);
+        return 2;
+    }
+    if (!sens.empty() && sens != "g_f" && sens != "g_CaL" && sens != "g_NaK") {
+        std::fprintf(stderr, "--sensitivity = '%s' is not one of g_f, g_CaL, g_NaK\n",
+                     sens.c_str());
         return 2;
     }
     if (cs) p.cs_mM = 5.0;
@@ -143,6 +187,19 @@ int main(int argc, char** argv) {
         std::printf("dvdt_max_V_per_s=%.12g\n", m.dvdt_max_V_per_s);
         std::printf("ddr_mV_per_s=%.12g\n", m.ddr_mV_per_s);
         std::printf("top_mV=%.12g\n", m.top_mV);
+        if (!sens.empty()) {
+            // per unit relative change, then per unit of the parameter (nS, nA/mM, pA)
+            const double d = cycle_length_sensitivity(mdl, sens, t_s) * 1e3;
+            const double value = sens == "g_f"     ? p.i_f.g_f_Na.value() * 1e9
+                                 : sens == "g_CaL" ? p.P_CaL.value() * 1e9
+                                                   : p.nak.i_NaK_max.value() * 1e12;
+            const char* unit = sens == "g_f"     ? "ms_per_nS"
+                               : sens == "g_CaL" ? "ms_per_nA_per_mM"
+                                                 : "ms_per_pA";
+            std::printf("sensitivity=%s\n", sens.c_str());
+            std::printf("dcl_dlog_%s_ms=%.12g\n", sens.c_str(), d);
+            std::printf("dcl_d%s_%s=%.12g\n", sens.c_str(), unit, d / value);
+        }
         // the last two complete cycles: from the third-last upstroke crossing of -20 mV, 20 ms
         // early so the plot starts in diastole
         double t_two = t.front(), t_end = t.back();

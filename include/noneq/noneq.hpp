@@ -8,6 +8,7 @@
 
 // core
 #include <noneq/core/crossing.hpp>
+#include <noneq/core/dual.hpp>
 #include <noneq/core/error.hpp>
 #include <noneq/core/exprel.hpp>
 #include <noneq/core/fermi_dirac.hpp>
@@ -48,8 +49,12 @@
 #include <noneq/integrate/rodas4.hpp>
 #include <noneq/integrate/rosenbrock.hpp>
 #include <noneq/integrate/run.hpp>
+#include <noneq/integrate/sensitivity.hpp>
 #include <noneq/integrate/stop_at_outputs.hpp>
 #include <noneq/integrate/time_unit.hpp>
+#if defined(NONEQ_WITH_SUNDIALS) && NONEQ_WITH_SUNDIALS
+#include <noneq/integrate/cvodes.hpp> // and cvode.hpp, through run.hpp
+#endif
 
 // populations
 #include <noneq/population/population.hpp>

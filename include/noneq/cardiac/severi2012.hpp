@@ -54,6 +54,15 @@ struct fluxes {
     Vt j_rel, j_up, j_tr, j_dif;
 };
 
+/// Multipliers of three maximal conductances (1: the parameters' own), over the state's value
+/// type: a population spreads g_f cell by cell; a dual number (core/dual.hpp) seeded in one gives
+/// the sensitivity to it. g_f scales g_f,Na and g_f,K; g_CaL scales P_CaL (all three components of
+/// I_CaL, in the Ca2+ and Na+ balances too); g_NaK scales i_NaK,max.
+template <class Vt>
+struct conductance_scales {
+    Vt g_f = Vt(1), g_CaL = Vt(1), g_NaK = Vt(1);
+};
+
 /// The constants in the model's internal units (the CellML's: mV, nA, uF, uS, mM, mm^3, s),
 /// converted once from the quantities of `parameters`, with the rate modulation folded in.
 struct bound_constants {
@@ -186,6 +195,11 @@ public:
     template <value_type Vt>
     fluxes<Vt> currents(const std::array<Vt, n_states>& x,
                         const Vt& g_f_scale = Vt(scalar_t<Vt>(1))) const {
+        return currents(x, conductance_scales<Vt>{g_f_scale});
+    }
+    /// All currents and fluxes with three conductances scaled (conductance_scales).
+    template <value_type Vt>
+    fluxes<Vt> currents(const std::array<Vt, n_states>& x, const conductance_scales<Vt>& s) const {
         using std::exp;
         using xsimd::exp;
         const auto c = [](double v) { return Vt(scalar_t<Vt>(v)); };
@@ -196,17 +210,17 @@ public:
         fluxes<Vt> f;
         // I_f (HCN, Na+ and K+)
         const Vt unblocked =
-            k_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(k_.if_unblocked) * g_f_scale;
+            k_.i_f.cesium_unblocked(unchecked, v, p_.cs_mM) * c(k_.if_unblocked) * s.g_f;
         const auto ifc = k_.i_f.components(unchecked, v, x[y], ko, ena, ek, unblocked);
         f.i_fna = ifc.na;
         f.i_fk = ifc.k;
         f.i_f = ifc.total();
-        f.i_nak = k_.nak.current_nA(unchecked, v, nai, ko, ena, k_.nak_scale);
+        f.i_nak = k_.nak.current_nA(unchecked, v, nai, ko, ena, k_.nak_scale) * s.g_NaK;
         f.i_naca = k_.naca.current_nA(unchecked, v, nai, nao, x[Ca_sub], cao, rtf);
         // I_Na, reversing at the Na/K mixed potential E_mh
         f.i_na = c(k_.g_na) * x[m] * x[m] * x[m] * x[h] * (v - e_mh_mV(nai));
         // I_CaL (Ca2+, K+ and Na+ components) and I_CaT: GHK currents
-        const Vt open_l = x[dL] * x[fL] * x[fCa];
+        const Vt open_l = x[dL] * x[fL] * x[fCa] * s.g_CaL;
         f.i_sica = ghk_nA(2, k_.pa_siCa, v, x[Ca_sub], cao) * open_l;
         f.i_sik = ghk_nA(1, k_.pa_siK, v, ki, ko) * open_l;
         f.i_sina = ghk_nA(1, k_.pa_siNa, v, nai, nao) * open_l;
@@ -232,12 +246,18 @@ public:
     template <value_type Vt>
     void rhs(const std::array<Vt, n_states>& x, std::array<Vt, n_states>& dx,
              const Vt& g_f_scale = Vt(scalar_t<Vt>(1))) const {
+        rhs(x, dx, conductance_scales<Vt>{g_f_scale});
+    }
+    /// dx/dt with three conductances scaled (conductance_scales).
+    template <value_type Vt>
+    void rhs(const std::array<Vt, n_states>& x, std::array<Vt, n_states>& dx,
+             const conductance_scales<Vt>& s) const {
         using std::exp;
         using xsimd::exp;
         const auto c = [](double v) { return Vt(scalar_t<Vt>(v)); };
         const Vt one(1);
         const Vt v = x[V];
-        const fluxes<Vt> f = currents(x, g_f_scale);
+        const fluxes<Vt> f = currents(x, s);
         dx[V] = -f.i_tot / c(k_.C_uF);
         dx[Nai] = -(f.i_na + f.i_fna + f.i_sina + c(3) * f.i_nak + c(3) * f.i_naca) /
                   c((k_.v_i + k_.v_sub) * k_.faraday);

@@ -70,16 +70,20 @@ template <value_type V>
 V exp(const V& x) {
     if constexpr (is_batch_v<V>)
         return simd_math::exp(x);
-    else
-        return std::exp(x);
+    else {
+        using std::exp; // libm, or another value type's own exp (core/dual.hpp) by ADL
+        return exp(x);
+    }
 }
 /// e^x - 1 over any value type, exact through x = 0.
 template <value_type V>
 V expm1(const V& x) {
     if constexpr (is_batch_v<V>)
         return simd_math::expm1(x);
-    else
-        return std::expm1(x);
+    else {
+        using std::expm1;
+        return expm1(x);
+    }
 }
 } // namespace math
 

@@ -97,8 +97,10 @@ template <class V>
 auto is_finite(const V& v) {
     if constexpr (is_batch_v<V>)
         return xsimd::isfinite(v);
-    else
-        return std::isfinite(v);
+    else {
+        using std::isfinite; // or another value type's own (core/dual.hpp), by ADL
+        return isfinite(v);
+    }
 }
 
 /// a * b + c, rounded once wherever that is cheap: batches use the FMA instruction (xsimd::fma,

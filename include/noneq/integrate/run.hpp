@@ -17,6 +17,10 @@
 //                  (or, with options.at = output::stop, steps that land on the output times)
 //     rosenbrock   odeint rosenbrock4 (uBLAS state, rosenbrock.hpp), error controlled, dense output
 //     rodas4       noneq::rodas4 (rodas4.hpp; std::array state), error controlled, dense output
+//     cvode_bdf    SUNDIALS CVODE(S) BDF (cvode.hpp), where noneq is configured with
+//                  NONEQ_WITH_SUNDIALS=ON (has_cvode); dense or banded (options.cvode_band)
+//                  Newton matrix, the model's jacobian() if any; stops and restarts at
+//                  options.discontinuities (which the other methods reject)
 // * observer(const state_type&, double t): t in the model's unit; at t0 and after every step
 //   (fixed-step methods) or at t0 + k dt and t1 (adaptive methods).
 // Errors: integration_error (guarded.hpp: time, variable, last good state kept in x) when the
@@ -24,6 +28,7 @@
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/integrate/band.hpp>
 #include <noneq/integrate/exponential.hpp>
 #include <noneq/integrate/guarded.hpp>
 #include <noneq/integrate/rodas4.hpp>
@@ -31,6 +36,9 @@
 #include <noneq/integrate/stop_at_outputs.hpp>
 #include <noneq/integrate/time_unit.hpp>
 #include <noneq/units.hpp>
+#if defined(NONEQ_WITH_SUNDIALS) && NONEQ_WITH_SUNDIALS
+#include <noneq/integrate/cvode.hpp>
+#endif
 
 #include <boost/numeric/odeint/stepper/generation.hpp>
 #include <boost/numeric/odeint/stepper/runge_kutta4.hpp>
@@ -41,14 +49,24 @@
 #include <cmath>
 #include <concepts>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace noneq {
 
-enum class method { exponential, rk4, dopri5, rosenbrock, rodas4 };
+enum class method { exponential, rk4, dopri5, rosenbrock, rodas4, cvode_bdf };
+
+/// True if this build offers method::cvode_bdf (noneq configured with NONEQ_WITH_SUNDIALS=ON).
+inline constexpr bool has_cvode =
+#if defined(NONEQ_WITH_SUNDIALS) && NONEQ_WITH_SUNDIALS
+    true;
+#else
+    false;
+#endif
 
 inline const char* to_string(method m) {
     switch (m) {
@@ -60,21 +78,25 @@ inline const char* to_string(method m) {
         return "dopri5";
     case method::rodas4:
         return "rodas4";
+    case method::cvode_bdf:
+        return "cvode";
     default:
         return "rosenbrock";
     }
 }
 
-/// "exp" (or "exponential"), "rk4", "dopri5", "rosenbrock", "rodas4" (or "rodas");
-/// domain_error otherwise.
+/// "exp" (or "exponential"), "rk4", "dopri5", "rosenbrock", "rodas4" (or "rodas"), "cvode" (or
+/// "cvode_bdf"; known in every build, run() rejects it where has_cvode is false); domain_error
+/// otherwise.
 inline method parse_method(std::string_view s) {
     if (s == "exp" || s == "exponential") return method::exponential;
     if (s == "rk4") return method::rk4;
     if (s == "dopri5") return method::dopri5;
     if (s == "rosenbrock" || s == "rosenbrock4") return method::rosenbrock;
     if (s == "rodas4" || s == "rodas") return method::rodas4;
+    if (s == "cvode" || s == "cvode_bdf") return method::cvode_bdf;
     throw domain_error("argument 'method' = '" + std::string(s) +
-                       "' is not one of exp, rk4, dopri5, rosenbrock, rodas4");
+                       "' is not one of exp, rk4, dopri5, rosenbrock, rodas4, cvode");
 }
 
 /// How the adaptive methods reach the output times: by continuous (dense) output, or (dopri5)
@@ -89,6 +111,11 @@ struct run_options {
     /// first trial step of the adaptive methods; 0: dt
     time<double> dt_initial = time<double>::from_value(0.0);
     output at = output::dense; ///< output::stop: dopri5 steps land on the output times
+    /// cvode_bdf: times where the right-hand side jumps (stimulus edges); CVODE stops on each and
+    /// restarts from it. The other methods reject a non-empty list (split the run there instead).
+    std::vector<time<double>> discontinuities = {};
+    /// cvode_bdf: a banded Newton matrix with these half-bandwidths (dense if not set).
+    std::optional<band> cvode_band = std::nullopt;
 };
 
 /// A model run() can integrate (see the file comment).
@@ -192,6 +219,22 @@ run(const System& sys, typename System::state_type& x, const time<double>& t0,
     const double dti = in_unit<U>(opt.dt_initial);
     require(dti >= 0 && std::isfinite(dti), "dt_initial", dti, ">= 0, finite", U::symbol);
     const double dt0 = b > a ? std::min(dti > 0 ? dti : dt, b - a) : dt;
+    if (m == method::cvode_bdf) {
+#if defined(NONEQ_WITH_SUNDIALS) && NONEQ_WITH_SUNDIALS
+        std::vector<double> stops;
+        for (const auto& d : opt.discontinuities)
+            stops.push_back(in_unit<U>(d));
+        return integrate_cvode(sys, x, a, b, dt, opt.rel_tol, opt.abs_tol, dti, std::move(stops),
+                               opt.cvode_band ? &*opt.cvode_band : nullptr, observer);
+#else
+        throw domain_error("argument 'method' = 'cvode' needs noneq configured with "
+                           "NONEQ_WITH_SUNDIALS=ON (SUNDIALS CVODES)");
+#endif
+    }
+    if (!opt.discontinuities.empty())
+        throw domain_error(std::string("argument 'discontinuities' is honoured by method cvode "
+                                       "only, not ") +
+                           to_string(m) + ": split the run at them");
     switch (m) {
     case method::exponential:
         if constexpr (exponentially_steppable<System>)

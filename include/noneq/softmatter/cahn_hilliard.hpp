@@ -1,6 +1,6 @@
 // noneq/softmatter/cahn_hilliard.hpp — Cahn-Hilliard dynamics of a conserved composition field
-// (Cahn & Hilliard, J Chem Phys 28 (1958) 258; Cahn, Acta Metall 9 (1961) 795) in 1D and 2D on
-// xtensor fields:
+// (Cahn & Hilliard, J Chem Phys 28 (1958) 258; Cahn, Acta Metall 9 (1961) 795) in 1D, 2D and 3D
+// (periodic) on xtensor fields:
 //     d phi/dt = div( M grad mu ),   mu = f'(phi) - kappa lap phi + mu_ext(x),
 //     F[phi]   = int [ f(phi) + (kappa/2) |grad phi|^2 + mu_ext phi ] dV.
 // The potential is mu, the driving force grad mu, the flux -M grad mu (the design table).
@@ -14,7 +14,8 @@
 // S >= max|f''|/2 over the compositions visited the discrete free energy never increases, for
 // any dt (Shen & Yang 2010). Without reactions the k = 0 mode is never touched: total mass is
 // conserved to the rounding of one inverse transform (~1e-15 relative), not accumulated.
-// Boundaries: periodic (real Fourier) or no-flux (cosine transform), see spectral_grid.hpp.
+// Boundaries: periodic (real Fourier) or no-flux (cosine transform), see spectral_grid.hpp; any
+// even grid extents with KissFFT, powers of two without it.
 // Reduced units: lengths in the unit of dx, energies per unit volume in the unit of f.
 //
 // Interface (double well f = (a/4)(phi^2 - 1)^2, phases phi = -1, +1): the equilibrium profile
@@ -86,6 +87,9 @@ struct ch_parameters {
     /// phi_r and the free energy is no longer a Lyapunov function. Treated implicitly.
     double reaction_rate = 0.0;
     double reaction_target = 0.0;
+    /// The FFT (spectral_grid.hpp, fft.hpp): automatic = the own radix-2 FFT on powers of two,
+    /// KissFFT on any other even extent.
+    fft_backend backend = fft_backend::automatic;
 };
 
 /// What an `advance` call did. ok = false: a non-finite chemical potential appeared at `index`
@@ -105,7 +109,7 @@ public:
     using shape_type = typename spectral_grid<Dim>::shape_type;
 
     cahn_hilliard(F energy, const field& phi0, ch_parameters p, boundary bc)
-        : e_(energy), p_(p), grid_(shape_of(phi0), p.dx, bc),
+        : e_(energy), p_(p), grid_(shape_of(phi0), p.dx, bc, p.backend),
           S_(p.stabilization < 0.0 ? energy.stabilization() : p.stabilization), phi_(phi0),
           mu_ext_(grid_.cells(), 0.0), nl_(grid_.cells()), hat_(grid_.size()), work_(grid_.size()),
           lin_(grid_.size()), den_(grid_.size()) {

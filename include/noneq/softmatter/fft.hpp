@@ -11,9 +11,27 @@
 //
 // Arithmetic is written on real and imaginary parts (std::complex's operator* checks for NaN
 // and infinities per C99 Annex G unless -ffast-math, which the project does not use).
+//
+// fft_line: one transform length n, any n >= 1, behind the same interface, by one of two
+// backends: this radix-2 FFT (powers of two), or KissFFT (Mark Borgerding, BSD-3-Clause; Debian
+// libkissfft-dev; its header-only C++ template kissfft<double>, mixed radix 2, 3, 4, 5 and
+// generic: any n, in double precision, where the packaged C library is float only). KissFFT is
+// used when its header is found (has_kissfft; define NONEQ_NO_KISSFFT to opt out).
+// fft_backend::automatic takes this FFT for powers of two, so results on those grids are bit for
+// bit what they were, and KissFFT for every other n.
 #pragma once
 
 #include <noneq/core/error.hpp>
+
+#if __has_include(<kissfft/kissfft.hh>) && !defined(NONEQ_NO_KISSFFT)
+#include <kissfft/kissfft.hh>
+#define NONEQ_HAS_KISSFFT 1
+#else
+#define NONEQ_HAS_KISSFFT 0
+#endif
+
+#include <algorithm>
+#include <optional>
 
 #include <cmath>
 #include <complex>
@@ -116,6 +134,72 @@ private:
     std::size_t n_;
     std::vector<std::size_t> rev_;
     std::vector<double> cos_, sin_;
+};
+
+/// True if KissFFT is available (fft_line then takes any length).
+inline constexpr bool has_kissfft = NONEQ_HAS_KISSFFT != 0;
+
+enum class fft_backend { automatic, own, kissfft };
+
+/// A transform of one length n by either backend (see the file comment), with fft_plan's
+/// interface: transform(x, sign) and transform_strided(x, width, sign), in place.
+class fft_line {
+    using cplx = std::complex<double>;
+
+public:
+    explicit fft_line(std::size_t n, fft_backend b = fft_backend::automatic) : n_(n) {
+        require(n >= 1, "n", static_cast<double>(n), ">= 1");
+        if (b == fft_backend::automatic)
+            b = is_power_of_two(n) || !has_kissfft ? fft_backend::own : fft_backend::kissfft;
+        if (b == fft_backend::kissfft && !has_kissfft)
+            throw domain_error("argument 'fft_backend' = 'kissfft' needs the KissFFT header "
+                               "(Debian libkissfft-dev)");
+        if (b == fft_backend::own) {
+            own_.emplace(n); // rejects n that is not a power of two
+        } else {
+#if NONEQ_HAS_KISSFFT
+            fwd_.emplace(n, false);
+            inv_.emplace(n, true);
+            in_.resize(n);
+            out_.resize(n);
+#endif
+        }
+        backend_ = b;
+    }
+    std::size_t size() const {
+        return n_;
+    }
+    fft_backend backend() const {
+        return backend_;
+    }
+
+    void transform(cplx* x, int sign) const {
+        if (own_) return own_->transform(x, sign);
+#if NONEQ_HAS_KISSFFT
+        std::copy(x, x + n_, in_.begin());
+        (sign < 0 ? *fwd_ : *inv_).transform(in_.data(), x);
+#endif
+    }
+    void transform_strided(cplx* x, std::size_t width, int sign) const {
+        if (own_) return own_->transform_strided(x, width, sign);
+#if NONEQ_HAS_KISSFFT
+        const auto& k = sign < 0 ? *fwd_ : *inv_;
+        for (std::size_t c = 0; c < width; ++c) { // each column: read strided, write back
+            k.transform(x + c, out_.data(), 0, 1, width);
+            for (std::size_t i = 0; i < n_; ++i)
+                x[i * width + c] = out_[i];
+        }
+#endif
+    }
+
+private:
+    std::size_t n_;
+    fft_backend backend_ = fft_backend::own;
+    std::optional<fft_plan> own_;
+#if NONEQ_HAS_KISSFFT
+    std::optional<kissfft<double>> fwd_, inv_;
+    mutable std::vector<cplx> in_, out_;
+#endif
 };
 
 /// A 1D or 2D transform over a row-major ny x nx complex array (ny = 1 for 1D).

@@ -1,7 +1,9 @@
 // noneq/softmatter/spectral_grid.hpp — the real-to-spectral transforms behind the field solvers.
 //
-// A field of n (1D) or ny x nx (2D) cells of width dx, every extent a power of two >= 2; cell
-// centres at x_i = (i + 1/2) dx. Two boundary conditions, one interface:
+// A field of n (1D) or ny x nx (2D) cells of width dx, every extent even and >= 2 (with KissFFT,
+// fft.hpp's has_kissfft; without it a power of two); cell centres at x_i = (i + 1/2) dx. The
+// backend (fft_backend::automatic: the own radix-2 FFT for powers of two, KissFFT otherwise) can
+// be chosen. Two boundary conditions, one interface:
 //   periodic: the real Fourier transform, half spectrum (ny x (nx/2 + 1) coefficients),
 //             k = 2 pi j / (n dx), j wrapped to -n/2 .. n/2.
 //   no_flux:  the cosine transform (DCT-II; inverse DCT-III) along each axis, ny x nx
@@ -22,6 +24,7 @@
 
 #include <xtensor/xtensor.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <complex>
@@ -35,18 +38,19 @@ enum class boundary { periodic, no_flux };
 
 template <std::size_t Dim>
 class spectral_grid {
-    static_assert(Dim == 1 || Dim == 2, "spectral_grid: 1D or 2D");
+    static_assert(Dim == 1 || Dim == 2, "spectral_grid: 1D or 2D here; 3D: spectral_grid_3d.hpp");
     using cplx = std::complex<double>;
 
 public:
     using field = xt::xtensor<double, Dim>;
     using shape_type = std::array<std::size_t, Dim>;
 
-    spectral_grid(shape_type shape, double dx, boundary bc)
+    spectral_grid(shape_type shape, double dx, boundary bc,
+                  fft_backend backend = fft_backend::automatic)
         : shape_(checked(shape)), dx_(dx), bc_(bc), ny_(Dim == 2 ? shape[0] : 1),
-          nx_(shape[Dim - 1]), cw_(bc == boundary::periodic ? nx_ / 2 + 1 : nx_), px_(nx_),
-          py_(ny_), k2_(ny_ * cw_), w_(ny_ * cw_), block_(nx_ * group), scratch_(ny_ * cw_),
-          twx_(nx_), twy_(ny_) {
+          nx_(shape[Dim - 1]), cw_(bc == boundary::periodic ? nx_ / 2 + 1 : nx_), px_(nx_, backend),
+          py_(ny_, backend), k2_(ny_ * cw_), w_(ny_ * cw_), block_(nx_ * group),
+          scratch_(ny_ * cw_), twx_(nx_), twy_(ny_) {
         require_positive("dx", dx);
         const double N = double(nx_ * ny_);
         for (std::size_t j = 0; j < ny_; ++j)
@@ -66,6 +70,8 @@ public:
     }
 
     const shape_type& shape() const { return shape_; }
+    /// The backend along x (the fastest axis; along y it is chosen the same way).
+    fft_backend backend() const { return px_.backend(); }
     double dx() const { return dx_; }
     boundary bc() const { return bc_; }
     std::size_t cells() const { return nx_ * ny_; }
@@ -185,9 +191,14 @@ public:
 
 private:
     static shape_type checked(shape_type s) {
-        for (std::size_t d = 0; d < Dim; ++d)
-            require(is_power_of_two(s[d]) && s[d] >= 2, "grid", static_cast<double>(s[d]),
-                    "a power of two >= 2");
+        for (std::size_t d = 0; d < Dim; ++d) {
+            if constexpr (has_kissfft)
+                require(s[d] % 2 == 0 && s[d] >= 2, "grid", static_cast<double>(s[d]),
+                        "even and >= 2");
+            else
+                require(is_power_of_two(s[d]) && s[d] >= 2, "grid", static_cast<double>(s[d]),
+                        "a power of two >= 2 (any even extent with KissFFT)");
+        }
         return s;
     }
     void require_shape(const field& f) const {
@@ -215,8 +226,10 @@ private:
             unpack(0, 0, false, row);
             return;
         }
-        const std::size_t pairs = ny_ / 2, G = pairs < group ? pairs : group;
-        for (std::size_t g0 = 0; g0 < pairs; g0 += G) {
+        const std::size_t pairs = ny_ / 2, G0 = pairs < group ? pairs : group;
+        for (std::size_t g0 = 0; g0 < pairs; g0 += G0) {
+            // the last group may be short (ny / 2 not a multiple of the group, e.g. ny = 24)
+            const std::size_t G = std::min(G0, pairs - g0);
             for (std::size_t q = 0; q < G; ++q) {
                 auto row = [&](std::size_t k) -> cplx& { return block_[k * G + q]; };
                 pack(2 * (g0 + q), 2 * (g0 + q) + 1, true, row);
@@ -276,10 +289,12 @@ private:
     double dx_;
     boundary bc_;
     std::size_t ny_, nx_, cw_;
-    fft_plan px_, py_;
+    fft_line px_, py_;
     std::vector<double> k2_, w_;
     mutable std::vector<cplx> block_, scratch_, colbuf_;
     std::vector<cplx> twx_, twy_;
 };
 
 } // namespace noneq::softmatter
+
+#include <noneq/softmatter/spectral_grid_3d.hpp> // spectral_grid<3>: periodic, any even extent
