@@ -350,12 +350,21 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
         if (!needed.count(node)) continue;
         const int c = node % nc;
         const emitter em{m, a, eq_where(c)};
+        // an expression of constants only (a rate fixed at 0, say) is widened to V
+        std::set<int> refs;
+        collect(a.def[c]->rhs, m, refs);
+        bool varies = false;
+        for (int r : refs)
+            varies = varies || r >= nc || a.roles[r] == role::state || a.roles[r] == role::time ||
+                     a.roles[r] == role::algebraic;
+        std::string code = em.emit(a.def[c]->rhs);
+        if (!varies) code = "widen<V>(" + code + ")";
         if (node >= nc)
             h << "        const q<" << dim_type(rate_dims(c), full(c)) << ", V> r_"
-              << em.name(c).substr(2) << " = " << em.emit(a.def[c]->rhs) << ";\n";
+              << em.name(c).substr(2) << " = " << code << ";\n";
         else
-            h << "        const " << type_of_cls(c, true) << " " << em.name(c) << " = "
-              << em.emit(a.def[c]->rhs) << ";\n";
+            h << "        const " << type_of_cls(c, true) << " " << em.name(c) << " = " << code
+              << ";\n";
     }
     for (std::size_t i = 0; i < n; ++i) {
         const int c = a.states[i];

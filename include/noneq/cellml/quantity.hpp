@@ -116,6 +116,12 @@ template <class C>
 constexpr bool is_batch_bool = !std::is_same_v<std::remove_cvref_t<C>, bool>;
 } // namespace detail
 
+/// A value computed from constants only, as the value type of a right-hand side.
+template <class V, class D, class U>
+q<D, V> widen(const q<D, U>& x) {
+    return {V(scalar_t<V>(x.v))};
+}
+
 /// A value of dimension D from an SI number (a literal or constant of the model).
 template <class D, class V>
 q<D, V> lit(const V& v) {
