@@ -40,11 +40,14 @@ type_info type_of(const model& m, const expr& e, const std::string& where) {
     switch (e.kind) {
     case expr::ci: {
         const variable& v = m.vars[e.var];
-        return number_of(v.unit.d, v.units_name);
+        type_info t = number_of(v.unit.d, v.units_name);
+        t.value = m.constant_value[v.cls];
+        t.known = !std::isnan(t.value);
+        return t;
     }
     case expr::cn: {
         type_info t = number_of(e.unit.d, e.units.empty() ? "dimensionless" : e.units);
-        t.literal = true;
+        t.literal = t.known = true;
         t.value = e.value * e.unit.factor;
         return t;
     }
@@ -83,6 +86,9 @@ type_info type_of(const model& m, const expr& e, const std::string& where) {
     const auto all_literal = [&] {
         return std::all_of(a.begin(), a.end(), [](const type_info& t) { return t.literal; });
     };
+    const auto all_known = [&] {
+        return std::all_of(a.begin(), a.end(), [](const type_info& t) { return t.known; });
+    };
     if (a.empty()) throw error("<" + op + "> without arguments in " + where);
     if (op == "diff") {
         if (e.args.size() != 2 || e.args[0].kind != expr::ci || e.args[1].kind != expr::ci)
@@ -100,7 +106,8 @@ type_info type_of(const model& m, const expr& e, const std::string& where) {
         }
         type_info t = a[0];
         t.literal = all_literal() && (op == "plus" || op == "minus");
-        if (t.literal) {
+        t.known = all_known() && (op == "plus" || op == "minus");
+        if (t.known) {
             if (op == "plus") {
                 t.value = 0;
                 for (const auto& x : a)
@@ -121,6 +128,7 @@ type_info type_of(const model& m, const expr& e, const std::string& where) {
             t.value = op == "times" ? t.value * a[i].value : t.value / a[i].value;
         }
         t.literal = all_literal();
+        t.known = all_known();
         if (a.size() > 1) t.label = to_string(t.d);
         return t;
     }
@@ -132,9 +140,7 @@ type_info type_of(const model& m, const expr& e, const std::string& where) {
             if (!is_dimensionless(a[1].d) || a[1].boolean)
                 throw error("units inconsistent in " + where + ": the exponent is " +
                             describe(a[1]));
-            ex = literal_value(a[1]);
-            if (std::isnan(ex) && e.args[1].kind == expr::ci && m.vars[e.args[1].var].has_initial)
-                ex = m.vars[e.args[1].var].initial; // a constant exponent: pow_as
+            ex = a[1].known ? a[1].value : NAN; // model constants: pow_as
         } else {
             double deg = 2.0;
             if (e.qualifier) deg = literal_value(type_of(m, *e.qualifier, where));
@@ -143,12 +149,14 @@ type_info type_of(const model& m, const expr& e, const std::string& where) {
         if (is_dimensionless(a[0].d)) {
             type_info t = number_of({}, "dimensionless");
             t.literal = a[0].literal && (op == "root" || a[1].literal);
+            t.known = a[0].known && (op == "root" || a[1].known);
             t.value = std::pow(a[0].value, ex);
             return t;
         }
         if (std::isnan(ex))
-            throw error("units inconsistent in " + where + ": " + describe(a[0]) +
-                        " raised to a power not known at conversion");
+            throw error("not supported in " + where + ": " + describe(a[0]) +
+                        " raised to a power not known at conversion (the result's dimension "
+                        "would depend on the run)");
         type_info t = a[0];
         for (int k = 0; k < n_base; ++k)
             t.d[k] *= ex;

@@ -18,7 +18,8 @@ struct type_info {
     bool boolean = false;
     dims d{};
     std::string label;
-    bool literal = false; ///< a number known at conversion (cn arithmetic): `value`
+    bool literal = false; ///< a number fixed in the equations (cn arithmetic): `value`
+    bool known = false;   ///< a number known at conversion (literals and model constants)
     double value = 0.0;
 };
 

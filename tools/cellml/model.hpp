@@ -60,6 +60,8 @@ struct model {
     std::map<std::string, std::string> oxmeta; ///< oxmeta name -> "component.variable"
     int n_classes = 0;
     std::vector<int> class_rep; ///< a representative variable of each class
+    /// Per class: its SI value if it is a constant (an initial value and no equation), else NaN.
+    std::vector<double> constant_value;
 };
 
 namespace detail {

@@ -1,6 +1,7 @@
 // noneq-cellml: reading a CellML file (model.hpp).
 #include "model.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <functional>
 #include <numeric>
@@ -206,6 +207,12 @@ private:
                 }
             }
         }
+        // constants: an initial value and no equation in the class
+        m_.constant_value.assign(static_cast<std::size_t>(m_.n_classes), NAN);
+        for (const auto& v : m_.vars)
+            if (v.has_initial) m_.constant_value[v.cls] = v.initial * v.unit.factor;
+        for (const auto& q : m_.eqs)
+            m_.constant_value[m_.vars[q.lhs].cls] = NAN;
         // oxmeta annotations: rdf:about="#id" ... resource="...oxford-metadata#name"
         std::map<std::string, int> by_id;
         for (std::size_t i = 0; i < m_.vars.size(); ++i)
