@@ -15,6 +15,7 @@
 #include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
 #include <noneq/constants.hpp>
+#include <noneq/population/population.hpp>
 
 #include <interpret.hpp>
 #include <severi_fantini_charawi_difrancesco_2012.hpp>
@@ -292,4 +293,36 @@ TEST_CASE("Severi 2012 imported from CellML: the cycle length equals the hand-co
             " s, relative difference ", std::abs(a.cycle_length_s / b.cycle_length_s - 1.0));
     CHECK(a.n_cycles == b.n_cycles);
     CHECK(a.cycle_length_s == rel(b.cycle_length_s, 1e-6));
+}
+
+TEST_CASE("Severi 2012 imported from CellML: a SIMD population steps it as one cell does") {
+    // population<ode_cell<model>>: forward Euler at dt 1e-5 s over SIMD batches (the engine's
+    // step for ODE models) against the same Euler steps of one cell through rhs(x, dx), 200
+    // steps from the published state: the same arithmetic up to fused multiply-adds (a few ulp
+    // per step), so every state to 1e-12 relative to its scale.
+    using namespace noneq::literals;
+    using cell = noneq::ode_cell<imported>;
+    const imported m;
+    std::array<const char*, imported::n_states> names{};
+    for (std::size_t i = 0; i < imported::n_states; ++i)
+        names[i] = imported::state_names[i];
+    const auto x0 = imported::initial_state;
+    noneq::population<cell>::options opt;
+    opt.spike_capacity = 0;
+    noneq::population<cell> pop(11, cell(m, x0, names, 1.0), 1e-5 * 1.0_s, x0[0] * 1.0_mV, opt);
+    pop.advance_steps(200);
+    auto x = x0;
+    imported::state_type d;
+    for (int k = 0; k < 200; ++k) {
+        m.rhs(x, d);
+        for (std::size_t i = 0; i < imported::n_states; ++i)
+            x[i] += 1e-5 * d[i];
+    }
+    const auto s = m.scale();
+    for (std::size_t c : {std::size_t(0), std::size_t(10)})
+        for (std::size_t i = 0; i < imported::n_states; ++i) {
+            INFO(imported::state_names[i]);
+            CHECK(std::abs(pop.state(c, i) - x[i]) <= 1e-12 * s[i]);
+        }
+    CHECK(in_mV(pop.v(10)) == rel(x[0], 1e-12));
 }
