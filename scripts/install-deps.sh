@@ -4,6 +4,7 @@
 # (e.g. `scripts/install-deps.sh python3-neuron python3-brian` for the peer benchmarks).
 # --mpi adds OpenMPI (libopenmpi-dev, openmpi-bin): the target noneq::mpi and the mpirun tests.
 set -euo pipefail
+# libpugixml-dev: the CellML converter (tools/cellml).
 # libkissfft-dev: the FFT for soft-matter grids of any even extent (optional: without it grids
 # must be powers of two); libsundials-dev: the CVODE(S) backend, the `sundials` preset (optional).
 extra=()
@@ -14,7 +15,7 @@ for a in "$@"; do
   esac
 done
 pkgs=(g++ cmake ninja-build libboost-dev xtensor-dev libxsimd-dev doctest-dev libcli11-dev
-      libbenchmark-dev libkissfft-dev libsundials-dev "${extra[@]}")
+      libbenchmark-dev libpugixml-dev libkissfft-dev libsundials-dev "${extra[@]}")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
