@@ -28,6 +28,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <tuple>
@@ -130,6 +131,20 @@ public:
         std::fill(act_.begin(), act_.end(), std::numeric_limits<double>::quiet_NaN());
     }
 
+    /// The memory this tissue holds (bytes; its arrays, the populations' states counted from
+    /// their layout: two copies of every state, stimulus, parameter, area and spike counters).
+    std::size_t memory_bytes() const {
+        const std::size_t n = grid_.size(), padded = n + 2 * diff_.padding();
+        std::size_t b = (8 + 2) * padded * sizeof(double) // operator, CG, V, V_prev
+                        + 2 * n * sizeof(double) + n * sizeof(std::size_t); // act, source, owner
+        std::apply(
+            [&](const auto&... g) {
+                ((b += g.nodes.size() * (sizeof(std::size_t) + cell_bytes(g))), ...);
+            },
+            groups_);
+        return b;
+    }
+
     void step() {
         const double dt = si_value(opt_.dt), t0 = double(steps_) * dt;
         for (std::size_t i = 0; i < grid_.size(); ++i)
@@ -167,6 +182,10 @@ private:
         std::vector<std::size_t> nodes;
     };
 
+    template <class M>
+    static constexpr std::size_t cell_bytes(const group<M>&) {
+        return (2 * population<M>::S + 4) * sizeof(double) + 2 * sizeof(std::uint32_t);
+    }
     template <std::size_t... I>
     void assign(std::index_sequence<I...>, const region<Ms>&... rs) {
         (assign_one<I>(rs), ...);
