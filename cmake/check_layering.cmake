@@ -17,6 +17,7 @@ set(noneq_layers
   "kernels"                                        # SIMD evaluation over arrays
   "membrane"                                       # gates, channels, composed membranes
   "cardiac"                                        # cardiac cells and their parts
+  "cellml"                                         # support of models imported from CellML
   "population"                                     # SIMD populations of composed models
   "cable|network|tissue"                           # cables; networks of cells; cardiac tissue
   "bioenergetics|devices|materials|softmatter"     # the other domains, peers

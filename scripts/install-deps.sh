@@ -4,7 +4,7 @@
 # (e.g. `scripts/install-deps.sh python3-neuron python3-brian` for the peer benchmarks).
 set -euo pipefail
 pkgs=(g++ cmake ninja-build libboost-dev xtensor-dev libxsimd-dev doctest-dev libcli11-dev
-      libbenchmark-dev "$@")
+      libbenchmark-dev libpugixml-dev "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
