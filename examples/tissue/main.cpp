@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
     app.add_option("--split", split, "strang (default) or godunov");
     app.add_option("--diffusion", diffusion, "cn (Crank-Nicolson, default) or be");
     app.add_option("--threads", s.threads, "threads of the reaction step (0: all cores)");
-    app.add_option("--substeps", s.substeps, "cell steps per time step (>= 1)");
+    app.add_option("--substeps", s.substeps,
+                   "cell steps per time step (>= 1; tt06: default ceil(dt / 2 us))");
     app.add_option("--csv", s.csv, "benchmark: the diagonal's activation times as CSV");
     app.add_option("--png", s.png, "sheet: the activation map as PNG");
     app.add_option("--size", sh.size_mm, "sheet: side length, mm");
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     app.add_flag("--quiet", s.quiet, "no progress lines on stderr");
     auto* dx_opt = app.get_option("--dx");
     auto* dt_opt = app.get_option("--dt");
+    auto* substeps_opt = app.get_option("--substeps");
     const int rc = noneq_example::parse(app, argc, argv, "noneq-tissue", [&] {
         if (sheet == !benchmark.empty())
             throw CLI::ValidationError("--benchmark/--sheet", "give exactly one of them");
@@ -91,7 +93,7 @@ int main(int argc, char** argv) {
                                                s, "mitchell-schaeffer");
         }
 #ifdef NONEQ_TISSUE_HAS_TT06
-        return noneq_example::run_tt06(s);
+        return noneq_example::run_tt06(s, substeps_opt->count() > 0);
 #else
         throw noneq_example::usage_error(
             "--cell tt06: this build has no CellML converter (tools/cellml); use --cell ms");
