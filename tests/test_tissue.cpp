@@ -13,6 +13,11 @@
 #include <noneq/tissue/stimulus.hpp>
 #include <noneq/tissue/units.hpp>
 
+#if __has_include(<ten_tusscher_model_2006_epi.hpp>)
+#include <ten_tusscher_model_2006_epi.hpp>
+#define NONEQ_TEST_TT06 1
+#endif
+
 #include <doctest/doctest.h>
 
 #include "support/bad_input.hpp"
@@ -346,3 +351,44 @@ TEST_CASE("tissue: bad input names the argument") {
               (void)mitchell_schaeffer::model(p);
           }) == "v_gate");
 }
+
+#ifdef NONEQ_TEST_TT06
+namespace {
+// Conduction velocity (m/s) of a 1D cable of ten Tusscher-Panfilov 2006 epicardial cells
+// (imported from CellML; its own stimulus off), 8 mm at dx = 25 um, dt = 5 us (forward Euler,
+// stable below 2.2 us: 3 substeps), stimulated at the left end, between x = 3 and 7 mm.
+double tt06_cable_cv(double sigma_S_per_m) {
+    namespace tt = noneq::cellml_models::ten_tusscher_model_2006_epi;
+    tt::model m;
+    m.set_constant(tt::model::constant_names[tt::model::amplitude_constant], 0.0);
+    const auto g = grid::slab(8.0_mm, 0.0_mm, 0.0_mm, 0.025_mm);
+    medium med = niederer_medium();
+    med.sigma = conductivity_tensor::isotropic(sigma_S_per_m * 1.0_S_per_m);
+    using M = ode_cell<tt::model>;
+    monodomain<M>::options opt;
+    opt.dt = 0.005_ms;
+    opt.reaction_substeps = 3;
+    monodomain<M> tis(g, med, opt,
+                      region{M(m, tt::model::initial_state, tt::model::state_names, 1e-3),
+                             tt::model::initial_state[0] * 1.0_mV, everywhere()});
+    tis.add_stimulus({box{{0.0_mm, 0.0_mm, 0.0_mm}, {0.5_mm, 0.0_mm, 0.0_mm}}, 50000.0_uA_per_cm3,
+                      0.0_ms, 2.0_ms});
+    const std::size_t a = g.nearest({3.0_mm, 0.0_mm, 0.0_mm});
+    const std::size_t b = g.nearest({7.0_mm, 0.0_mm, 0.0_mm});
+    while (!tis.activation(b) && tis.now() < 40.0_ms)
+        tis.step();
+    REQUIRE(tis.activation(a));
+    REQUIRE(tis.activation(b));
+    return 4e-3 / si_value(*tis.activation(b) - *tis.activation(a));
+}
+} // namespace
+
+TEST_CASE("tissue: a TT06 cable conducts at sigma_l and its velocity scales as sqrt(sigma)") {
+    const double v = tt06_cable_cv(0.17), v4 = tt06_cable_cv(0.68);
+    MESSAGE("TT06 cable: " << v << " m/s at 0.17 S/m, " << v4 << " m/s at 0.68 S/m");
+    // A ventricular conduction velocity along the fibres (0.5 .. 0.8 m/s).
+    CHECK((v > 0.5 && v < 0.8));
+    // sqrt(4) = 2 (a linear scaling would give 4): the same discretisation at both.
+    CHECK(v4 / v == rel(2.0, 0.03));
+}
+#endif
