@@ -112,6 +112,7 @@ public:
     /// Region I's cells (population<M_I>), cell j at node nodes<I>()[j].
     template <std::size_t I>
     const auto& cells() const {
+        require(std::get<I>(groups_).pop.has_value(), "I", I, "a region holding >= 1 node");
         return *std::get<I>(groups_).pop;
     }
     template <std::size_t I>
