@@ -264,7 +264,8 @@ TEST_CASE("tissue: a cable's conduction velocity converges as dx shrinks to the 
                  cv1 = cable_cv(0.1, 0.01, 0.17), cv05 = cable_cv(0.05, 0.01, 0.17);
     MESSAGE("cv dx 0.4/0.2/0.1/0.05 mm: " << cv4 << " " << cv2 << " " << cv1 << " " << cv05
                                           << " m/s, closed form " << c);
-    // Monotone convergence, errors shrinking about fourfold per halving (second order in dx).
+    // Monotone convergence, successive differences shrinking about fourfold per halving
+    // (second order in dx; measured 6.4, 1.6, 0.4 mm/s).
     CHECK(std::abs(cv2 - c) < std::abs(cv4 - c));
     CHECK(std::abs(cv1 - c) < std::abs(cv2 - c));
     CHECK(std::abs(cv05 - cv1) < 0.4 * std::abs(cv1 - cv2));
@@ -386,7 +387,8 @@ double tt06_cable_cv(double sigma_S_per_m) {
 TEST_CASE("tissue: a TT06 cable conducts at sigma_l and its velocity scales as sqrt(sigma)") {
     const double v = tt06_cable_cv(0.17), v4 = tt06_cable_cv(0.68);
     MESSAGE("TT06 cable: " << v << " m/s at 0.17 S/m, " << v4 << " m/s at 0.68 S/m");
-    // A ventricular conduction velocity along the fibres (0.5 .. 0.8 m/s).
+    // A plausibility range, not a published value: a ventricular conduction velocity along the
+    // fibres (0.5 .. 0.8 m/s; measured 0.691 m/s).
     CHECK((v > 0.5 && v < 0.8));
     // sqrt(4) = 2 (a linear scaling would give 4): the same discretisation at both.
     CHECK(v4 / v == rel(2.0, 0.03));
