@@ -33,20 +33,23 @@ std::string num(double v) {
 
 std::string dim_type(const dims& d, const std::string& where) {
     if (is_dimensionless(d)) return "dimless";
-    std::string s = "dim<";
-    for (int i = 0; i < n_base; ++i) {
-        const double r = std::round(d[i]);
-        if (std::abs(d[i] - r) > 1e-9)
-            throw error("a non-integer dimension [" + to_string(d) + "] in " + where +
-                        " (not supported)");
-        s += (i ? ", " : "") + std::to_string(static_cast<int>(r));
+    for (int den = 1; den <= 1000; ++den) { // the smallest common denominator of the exponents
+        bool ok = true;
+        for (int i = 0; i < n_base && ok; ++i)
+            ok = std::abs(d[i] * den - std::round(d[i] * den)) < 1e-9 * den;
+        if (!ok) continue;
+        std::string s = "dim<";
+        for (int i = 0; i < n_base; ++i)
+            s += (i ? ", " : "") + std::to_string(static_cast<long>(std::round(d[i] * den)));
+        return s + (den > 1 ? ", " + std::to_string(den) : "") + ">";
     }
-    return s + ">";
+    throw error("a dimension [" + to_string(d) + "] with exponents that are not fractions in " +
+                where + " (not supported)");
 }
 
-/// The smallest n/den (den <= 12) equal to x, or false.
+/// The smallest n/den (den <= 1000) equal to x, or false.
 bool rational(double x, int& n, int& den) {
-    for (den = 1; den <= 12; ++den) {
+    for (den = 1; den <= 1000; ++den) {
         const double r = std::round(x * den);
         if (std::abs(x * den - r) < 1e-9 && std::abs(r) < 1e6) {
             n = static_cast<int>(r);
@@ -347,12 +350,21 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
         if (!needed.count(node)) continue;
         const int c = node % nc;
         const emitter em{m, a, eq_where(c)};
+        // an expression of constants only (a rate fixed at 0, say) is widened to V
+        std::set<int> refs;
+        collect(a.def[c]->rhs, m, refs);
+        bool varies = false;
+        for (int r : refs)
+            varies = varies || r >= nc || a.roles[r] == role::state || a.roles[r] == role::time ||
+                     a.roles[r] == role::algebraic;
+        std::string code = em.emit(a.def[c]->rhs);
+        if (!varies) code = "widen<V>(" + code + ")";
         if (node >= nc)
             h << "        const q<" << dim_type(rate_dims(c), full(c)) << ", V> r_"
-              << em.name(c).substr(2) << " = " << em.emit(a.def[c]->rhs) << ";\n";
+              << em.name(c).substr(2) << " = " << code << ";\n";
         else
-            h << "        const " << type_of_cls(c, true) << " " << em.name(c) << " = "
-              << em.emit(a.def[c]->rhs) << ";\n";
+            h << "        const " << type_of_cls(c, true) << " " << em.name(c) << " = " << code
+              << ";\n";
     }
     for (std::size_t i = 0; i < n; ++i) {
         const int c = a.states[i];

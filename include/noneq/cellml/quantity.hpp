@@ -27,30 +27,75 @@
 
 namespace noneq::cellml {
 
-/// Exponents of the SI base dimensions kg, m, s, A, K, mol, cd.
-template <int Kg, int M, int S, int A, int K, int Mol, int Cd>
-struct dim {
-    static constexpr int kg = Kg, m = M, s = S, a = A, k = K, mol = Mol, cd = Cd;
+/// Exponents of the SI base dimensions kg, m, s, A, K, mol, cd, as numerators over a common
+/// denominator (a Hill term's [Ca]^1.9 is m^-5.7 mol^1.9: numerators -57 and 19 over 10), always
+/// reduced, so that one dimension has one type.
+struct exponents {
+    int n[7];
+    int den;
 };
+
+namespace detail {
+constexpr int gcd(int a, int b) {
+    a = a < 0 ? -a : a;
+    b = b < 0 ? -b : b;
+    while (b != 0) {
+        const int t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+constexpr exponents reduce(exponents e) {
+    if (e.den < 0) {
+        e.den = -e.den;
+        for (int& x : e.n)
+            x = -x;
+    }
+    int g = e.den;
+    for (int x : e.n)
+        g = gcd(g, x);
+    if (g > 1) {
+        e.den /= g;
+        for (int& x : e.n)
+            x /= g;
+    }
+    return e;
+}
+constexpr exponents combine(exponents a, exponents b, int sign) {
+    exponents r{};
+    r.den = a.den * b.den;
+    for (int i = 0; i < 7; ++i)
+        r.n[i] = a.n[i] * b.den + sign * b.n[i] * a.den;
+    return reduce(r);
+}
+constexpr exponents scale(exponents a, int num, int den) {
+    exponents r{};
+    r.den = a.den * den;
+    for (int i = 0; i < 7; ++i)
+        r.n[i] = a.n[i] * num;
+    return reduce(r);
+}
+} // namespace detail
+
+/// A dimension, by its reduced exponents.
+template <exponents E>
+struct basic_dim {
+    static constexpr exponents value = E;
+};
+
+/// dim<kg, m, s, A, K, mol, cd> (integer exponents), or with an 8th argument their common
+/// denominator: dim<0, -57, 0, 0, 0, 19, 0, 10> is (mol/m^3)^1.9.
+template <int Kg, int M, int S, int A, int K, int Mol, int Cd, int Den = 1>
+using dim = basic_dim<detail::reduce(exponents{{Kg, M, S, A, K, Mol, Cd}, Den})>;
 using dimless = dim<0, 0, 0, 0, 0, 0, 0>;
 
 template <class D1, class D2>
-using dim_mul = dim<D1::kg + D2::kg, D1::m + D2::m, D1::s + D2::s, D1::a + D2::a, D1::k + D2::k,
-                    D1::mol + D2::mol, D1::cd + D2::cd>;
+using dim_mul = basic_dim<detail::combine(D1::value, D2::value, 1)>;
 template <class D1, class D2>
-using dim_div = dim<D1::kg - D2::kg, D1::m - D2::m, D1::s - D2::s, D1::a - D2::a, D1::k - D2::k,
-                    D1::mol - D2::mol, D1::cd - D2::cd>;
+using dim_div = basic_dim<detail::combine(D1::value, D2::value, -1)>;
 template <class D, int N, int Den = 1>
-struct dim_pow_t {
-    static_assert((D::kg * N) % Den == 0 && (D::m * N) % Den == 0 && (D::s * N) % Den == 0 &&
-                      (D::a * N) % Den == 0 && (D::k * N) % Den == 0 && (D::mol * N) % Den == 0 &&
-                      (D::cd * N) % Den == 0,
-                  "a root of a quantity whose dimension has no such root");
-    using type = dim<D::kg * N / Den, D::m * N / Den, D::s * N / Den, D::a * N / Den,
-                     D::k * N / Den, D::mol * N / Den, D::cd * N / Den>;
-};
-template <class D, int N, int Den = 1>
-using dim_pow = typename dim_pow_t<D, N, Den>::type;
+using dim_pow = basic_dim<detail::scale(D::value, N, Den)>;
 
 /// One value of dimension D in coherent SI.
 template <class D, class V>
@@ -70,6 +115,12 @@ T as(const V& v) {
 template <class C>
 constexpr bool is_batch_bool = !std::is_same_v<std::remove_cvref_t<C>, bool>;
 } // namespace detail
+
+/// A value computed from constants only, as the value type of a right-hand side.
+template <class V, class D, class U>
+q<D, V> widen(const q<D, U>& x) {
+    return {V(scalar_t<V>(x.v))};
+}
 
 /// A value of dimension D from an SI number (a literal or constant of the model).
 template <class D, class V>
