@@ -39,8 +39,8 @@ using namespace noneq::tissue::literals;
 
 namespace {
 
-// The N-version benchmark's tissue (Niederer et al. 2011, Table 1): sigma_l 0.17 S/m,
-// sigma_t 0.019 S/m, chi 1400 /cm, C_m 1 uF/cm^2.
+// The N-version benchmark's tissue (the benchmark definition of Niederer et al. 2011): sigma_l 0.17
+// S/m, sigma_t 0.019 S/m, chi 1400 /cm, C_m 1 uF/cm^2.
 medium niederer_medium() {
     return {conductivity_tensor::fibres_along_x(0.17_S_per_m, 0.019_S_per_m), 1400.0_per_cm,
             1.0_uF_per_cm2};

@@ -1,5 +1,5 @@
 // noneq-tissue --benchmark niederer2011: the N-version benchmark of Niederer et al. 2011 (Phil
-// Trans R Soc A 369:4331-4351, section 2 and Table 1): a 20 x 7 x 3 mm slab, fibres along the
+// Trans R Soc A 369:4331-4351, its benchmark definition): a 20 x 7 x 3 mm slab, fibres along the
 // 20 mm axis (sigma_l 0.17 S/m, sigma_t 0.019 S/m), chi 1400 /cm, C_m 1 uF/cm^2, stimulus
 // 50000 uA/cm^3 for 2 ms in the 1.5 mm cube at the corner P1 = (0, 0, 0); activation = the first
 // crossing of 0 mV. Prints the activation time at the paper's points P1..P9 (P1..P8 the corners,
