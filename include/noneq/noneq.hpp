@@ -122,6 +122,16 @@
 #include <noneq/membrane/squid_axon.hpp>
 #include <noneq/membrane/synapse.hpp>
 
+// tissue: the monodomain equation over grids of cells
+#include <noneq/tissue/cg.hpp>
+#include <noneq/tissue/diffusion.hpp>
+#include <noneq/tissue/grid.hpp>
+#include <noneq/tissue/medium.hpp>
+#include <noneq/tissue/mitchell_schaeffer.hpp>
+#include <noneq/tissue/monodomain.hpp>
+#include <noneq/tissue/stimulus.hpp>
+#include <noneq/tissue/units.hpp>
+
 // bioenergetics
 #include <noneq/bioenergetics/antiporter.hpp>
 #include <noneq/bioenergetics/driven_chain.hpp>

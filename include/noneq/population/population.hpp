@@ -37,6 +37,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
+#include <span>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -157,6 +158,11 @@ public:
         require(k < S, "k", k, "state index < state_size");
         return double(x_[k][i]);
     }
+    /// Every cell's membrane potential (mV), cell i at [i], for a spatial coupling (tissue/,
+    /// operator splitting) to read and overwrite between advance() calls; never during one.
+    /// Writing V does not touch the other states, the spike counts or the time.
+    std::span<Real> voltages_mV() { return {x_[0].data(), n_}; }
+    std::span<const Real> voltages_mV() const { return {x_[0].data(), n_}; }
     std::size_t spike_count(std::size_t i) const {
         check_index(i);
         return counts_[i];
