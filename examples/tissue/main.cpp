@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
     app.add_flag("--quiet", s.quiet, "no progress lines on stderr");
     auto* dx_opt = app.get_option("--dx");
     auto* dt_opt = app.get_option("--dt");
-    auto* substeps_opt = app.get_option("--substeps");
+    [[maybe_unused]] auto* substeps_opt = app.get_option("--substeps"); // tt06 only
     const int rc = noneq_example::parse(app, argc, argv, "noneq-tissue", [&] {
         if (sheet == !benchmark.empty())
             throw CLI::ValidationError("--benchmark/--sheet", "give exactly one of them");
@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
         return noneq_example::run_tt06(s, substeps_opt->count() > 0);
 #else
         throw noneq_example::usage_error(
-            "--cell tt06: this build has no CellML converter (tools/cellml); use --cell ms");
+            "--cell tt06: this build has no CellML converter (tools/cellml) or no reference "
+            "models beside the source tree; use --cell ms");
 #endif
     });
 }
