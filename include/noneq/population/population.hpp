@@ -295,8 +295,8 @@ private:
 
     // NG batches from batch b, len steps from global step s0, state held in registers.
     template <std::size_t NG, bool Check>
-    NONEQ_FLATTEN void run_group(std::size_t b, std::size_t s0, std::size_t len,
-                                    const step_data& k, failure& f) {
+    NONEQ_FLATTEN void run_group(std::size_t b, std::size_t s0, std::size_t len, const step_data& k,
+                                 failure& f) {
         std::array<std::array<batch, S>, NG> x;
         std::array<batch, NG> I, P;
         for (std::size_t g = 0; g < NG; ++g) {
