@@ -10,6 +10,8 @@
 #include <noneq/cable/discretise.hpp>
 #include <noneq/cable/hines.hpp>
 #include <noneq/cable/morphology.hpp>
+#include <noneq/cable/point_process.hpp>
+#include <noneq/cable/region.hpp>
 #include <noneq/cable/swc.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>

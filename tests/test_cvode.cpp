@@ -8,6 +8,8 @@
 #include <noneq/cardiac/cell_run.hpp>
 #include <noneq/cardiac/severi2012.hpp>
 #include <noneq/cardiac/severi2012_parameters.hpp>
+#include <noneq/integrate/band.hpp>
+#include <noneq/integrate/cvode.hpp>
 #include <noneq/integrate/cvodes.hpp>
 #include <noneq/integrate/observers.hpp>
 #include <noneq/integrate/run.hpp>

@@ -8,10 +8,12 @@
 #include <noneq/membrane/squid_axon.hpp>
 #include <noneq/network/cobahh.hpp>
 #include <noneq/network/communicator.hpp>
+#include <noneq/network/connection.hpp>
 #include <noneq/network/dry_run.hpp>
 #include <noneq/network/network.hpp>
 #include <noneq/network/partition.hpp>
 #include <noneq/network/simulate.hpp>
+#include <noneq/network/spike.hpp>
 #include <noneq/network/synapses.hpp>
 #include <noneq/network/traub_miles.hpp>
 

@@ -8,6 +8,7 @@
 #include <noneq/softmatter/morphology.hpp>
 #include <noneq/softmatter/shear.hpp>
 #include <noneq/softmatter/spectral_grid.hpp>
+#include <noneq/softmatter/spectral_grid_3d.hpp>
 
 #include <doctest/doctest.h>
 

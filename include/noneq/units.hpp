@@ -56,6 +56,7 @@ using pressure = si::pressure;                                                  
 using velocity = si::velocity;                                                   // m/s
 using dimensionless = si::dimensionless;
 using seebeck = unit_quotient<si::electric_potential, si::temperature>; // V/K
+using resistivity = unit_product<si::resistance, si::length>;           // ohm m
 } // namespace unit
 
 // ---- quantity aliases --------------------------------------------------------------------------
@@ -118,6 +119,8 @@ template <class V = double>
 using dimensionless = quantity<unit::dimensionless, V>;
 template <class V = double>
 using seebeck_coefficient = quantity<unit::seebeck, V>;
+template <class V = double>
+using resistivity = quantity<unit::resistivity, V>;
 
 // ---- building and converting quantities --------------------------------------------------------
 
@@ -233,8 +236,11 @@ NONEQ_NAMED_UNIT(N_per_m, unit::force_per_length, 1.0)
 NONEQ_NAMED_UNIT(Pa, unit::pressure, 1.0)
 NONEQ_NAMED_UNIT(MPa, unit::pressure, 1e6)
 NONEQ_NAMED_UNIT(uV_per_K, unit::seebeck, 1e-6)
+NONEQ_NAMED_UNIT(ohm_m, unit::resistivity, 1.0)
+NONEQ_NAMED_UNIT(ohm_cm, unit::resistivity, 1e-2) // NEURON's unit of Ra
 
-#undef NONEQ_NAMED_UNIT
+// NONEQ_NAMED_UNIT stays defined: a higher layer's own units (tissue/units.hpp) are named with it,
+// inside that layer's namespace.
 
 /// The plain number held by a dimensionless quantity.
 template <class V>

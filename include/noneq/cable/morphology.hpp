@@ -24,32 +24,7 @@
 #include <string>
 #include <vector>
 
-namespace noneq {
-
-namespace unit {
-using resistivity = bu::multiply_typeof_helper<si::resistance, si::length>::type; // ohm m
-}
-template <class V = double>
-using resistivity = quantity<unit::resistivity, V>;
-
-/// Ohm cm in a resistivity (NEURON's unit of Ra).
-template <class V>
-constexpr V in_ohm_cm(const resistivity<V>& r) {
-    return r.value() / V(1e-2);
-}
-namespace literals {
-constexpr resistivity<double> operator""_ohm_cm(long double x) {
-    return resistivity<double>::from_value(static_cast<double>(x) * 1e-2);
-}
-constexpr resistivity<double> operator""_ohm_cm(unsigned long long x) {
-    return resistivity<double>::from_value(static_cast<double>(x) * 1e-2);
-}
-constexpr resistivity<double> operator""_ohm_m(long double x) {
-    return resistivity<double>::from_value(static_cast<double>(x));
-}
-} // namespace literals
-
-} // namespace noneq
+// resistivity<V>, literals _ohm_cm and _ohm_m, in_ohm_cm: units.hpp.
 
 namespace noneq::cable {
 

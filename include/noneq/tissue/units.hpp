@@ -31,30 +31,14 @@ using diffusivity = quantity<unit::diffusivity, V>;
 
 namespace tissue {
 
-#define NONEQ_TISSUE_UNIT(NAME, UNIT, FACTOR)                                                      \
-    template <class V>                                                                             \
-    constexpr V in_##NAME(const quantity<UNIT, V>& q) {                                            \
-        return q.value() / V(FACTOR);                                                              \
-    }                                                                                              \
-    namespace literals {                                                                           \
-    constexpr quantity<UNIT, double> operator""_##NAME(long double x) {                            \
-        return quantity<UNIT, double>::from_value(static_cast<double>(x) * (FACTOR));              \
-    }                                                                                              \
-    constexpr quantity<UNIT, double> operator""_##NAME(unsigned long long x) {                     \
-        return quantity<UNIT, double>::from_value(static_cast<double>(x) * (FACTOR));              \
-    }                                                                                              \
-    }
-
-NONEQ_TISSUE_UNIT(S_per_m, unit::conductivity, 1.0)
-NONEQ_TISSUE_UNIT(mS_per_cm, unit::conductivity, 0.1)
-NONEQ_TISSUE_UNIT(per_cm, unit::surface_to_volume, 1e2)
-NONEQ_TISSUE_UNIT(per_m, unit::surface_to_volume, 1.0)
-NONEQ_TISSUE_UNIT(uA_per_cm3, unit::current_per_volume, 1.0)
-NONEQ_TISSUE_UNIT(A_per_m3, unit::current_per_volume, 1.0)
-NONEQ_TISSUE_UNIT(mm, unit::length, 1e-3)
-NONEQ_TISSUE_UNIT(mm2_per_ms, unit::diffusivity, 1e-3)
-
-#undef NONEQ_TISSUE_UNIT
+NONEQ_NAMED_UNIT(S_per_m, unit::conductivity, 1.0)
+NONEQ_NAMED_UNIT(mS_per_cm, unit::conductivity, 0.1)
+NONEQ_NAMED_UNIT(per_cm, unit::surface_to_volume, 1e2)
+NONEQ_NAMED_UNIT(per_m, unit::surface_to_volume, 1.0)
+NONEQ_NAMED_UNIT(uA_per_cm3, unit::current_per_volume, 1.0)
+NONEQ_NAMED_UNIT(A_per_m3, unit::current_per_volume, 1.0)
+NONEQ_NAMED_UNIT(mm, unit::length, 1e-3)
+NONEQ_NAMED_UNIT(mm2_per_ms, unit::diffusivity, 1e-3)
 
 } // namespace tissue
 } // namespace noneq
