@@ -60,24 +60,14 @@ inline double checked_tau_ms(const time<double>& tau, const char* name) {
 }
 } // namespace detail
 
-/// Exponentially decaying conductance with a reversal potential (NEURON's ExpSyn).
-class exp_synapse {
+/// One state that decays exponentially with time constant tau and jumps by each event's weight:
+/// the dynamics shared by exp_synapse and current_synapse (they differ in the current only).
+class decaying_state {
 public:
     static constexpr std::size_t n_states = 1;
-    static constexpr synapse_weight weight_kind = synapse_weight::conductance;
-
-    exp_synapse(const time<double>& tau, const voltage<double>& e_rev)
-        : tau_(detail::checked_tau_ms(tau, "tau")), e_(e_rev.value() * 1e3) {
-        require_finite("e_rev", e_rev.value(), "V");
-    }
+    explicit decaying_state(const time<double>& tau) : tau_(detail::checked_tau_ms(tau, "tau")) {}
     void bind(const environment&) {}
     double tau_ms() const { return tau_; }
-    double e_rev_mV() const { return e_; }
-
-    template <class V>
-    part_current<V> current_and_conductance(const V& v, const V* s, double = 0) const {
-        return {s[0] * (v - V(scalar_t<V>(e_))), s[0]};
-    }
     template <class V>
     void derivatives(const V&, const V* s, V* ds, double = 0) const {
         ds[0] = -s[0] / V(scalar_t<V>(tau_));
@@ -98,15 +88,36 @@ public:
     void advance(const V&, V* s, const detail::decay_step<Real>& d, double = 0) const {
         s[0] = s[0] * V(d.factor);
     }
-    /// An event of weight density w (mS/cm^2).
+    /// An event of weight w (the state's unit) adds w.
     template <class V>
     void receive(V* s, const V& w) const {
         s[0] = s[0] + w;
     }
+
+private:
+    double tau_;
+};
+
+/// Exponentially decaying conductance with a reversal potential (NEURON's ExpSyn).
+class exp_synapse : public decaying_state {
+public:
+    static constexpr synapse_weight weight_kind = synapse_weight::conductance;
+
+    exp_synapse(const time<double>& tau, const voltage<double>& e_rev)
+        : decaying_state(tau), e_(e_rev.value() * 1e3) {
+        require_finite("e_rev", e_rev.value(), "V");
+    }
+    double e_rev_mV() const { return e_; }
+
+    template <class V>
+    part_current<V> current_and_conductance(const V& v, const V* s, double = 0) const {
+        return {s[0] * (v - V(scalar_t<V>(e_))), s[0]};
+    }
+    // receive (decaying_state): an event of weight density w (mS/cm^2) adds w to g.
     static std::string state_name(std::size_t) { return "syn.g"; }
 
 private:
-    double tau_, e_;
+    double e_;
 };
 
 /// Difference of two exponentials (NEURON's Exp2Syn): rise tau1 < decay tau2; an event of weight
@@ -175,47 +186,18 @@ private:
 };
 
 /// Exponentially decaying injected current (inward positive): a current-based synapse.
-class current_synapse {
+class current_synapse : public decaying_state {
 public:
-    static constexpr std::size_t n_states = 1;
     static constexpr synapse_weight weight_kind = synapse_weight::current;
 
-    explicit current_synapse(const time<double>& tau) : tau_(detail::checked_tau_ms(tau, "tau")) {}
-    void bind(const environment&) {}
+    explicit current_synapse(const time<double>& tau) : decaying_state(tau) {}
 
     template <class V>
     part_current<V> current_and_conductance(const V&, const V* s, double = 0) const {
         return {-s[0], V(scalar_t<V>(0))};
     }
-    template <class V>
-    void derivatives(const V&, const V* s, V* ds, double = 0) const {
-        ds[0] = -s[0] / V(scalar_t<V>(tau_));
-    }
-    template <class V>
-    void steady_state(const V&, V* s, double = 0) const {
-        s[0] = V(scalar_t<V>(0));
-    }
-    template <class V>
-    void relax(const V&, V* s, const V& dt, double = 0) const {
-        s[0] = relax_exactly(s[0], V(scalar_t<V>(0)), V(scalar_t<V>(tau_)), dt);
-    }
-    template <class Real>
-    detail::decay_step<Real> prepare_step(double dt_ms, const table_grid&) const {
-        return {static_cast<Real>(std::exp(-dt_ms / tau_))};
-    }
-    template <class V, class Real>
-    void advance(const V&, V* s, const detail::decay_step<Real>& d, double = 0) const {
-        s[0] = s[0] * V(d.factor);
-    }
-    /// An event of weight density w (uA/cm^2, inward positive).
-    template <class V>
-    void receive(V* s, const V& w) const {
-        s[0] = s[0] + w;
-    }
+    // receive (decaying_state): an event of weight density w (uA/cm^2, inward positive) adds w.
     static std::string state_name(std::size_t) { return "isyn.I"; }
-
-private:
-    double tau_;
 };
 
 } // namespace noneq
