@@ -10,8 +10,8 @@
 //   CVODES' own difference quotients.
 #if defined(NONEQ_WITH_SUNDIALS) && NONEQ_WITH_SUNDIALS
 
-#include <noneq/analysis/cycle_metrics.hpp>
-#include <noneq/cardiac/cell_run.hpp>
+#include "severi_cycles.hpp"
+
 #include <noneq/cardiac/severi2012.hpp>
 #include <noneq/integrate/cvodes.hpp>
 
@@ -23,57 +23,6 @@
 namespace {
 namespace sv = noneq::severi2012;
 
-const sv::state& start_state() {
-    static const sv::state x = [] {
-        sv::state y = sv::initial_state;
-        noneq::cardiac::advance_cell(
-            sv::model{}, y, sv::state_scale, noneq::time<double>::from_value(0.0),
-            noneq::time<double>::from_value(20.0), noneq::cardiac::cell_options(1e-9));
-        return y;
-    }();
-    return x;
-}
-
-struct out {
-    double cl_s;
-    std::size_t steps;
-};
-
-out run(noneq::method m, double tol) {
-    const sv::model mdl{};
-    std::vector<double> t, v;
-    sv::state x = start_state();
-    const auto steps = noneq::cardiac::run_cell(
-        mdl, x, sv::state_scale, noneq::time<double>::from_value(0.0),
-        noneq::time<double>::from_value(2.0),
-        [&](const sv::state& s, double ts) {
-            t.push_back(ts);
-            v.push_back(s[sv::V]);
-        },
-        noneq::cardiac::cell_options(tol), m);
-    return {noneq::measure_cycles(t, v).cycle_length_s, steps};
-}
-
-double reference() {
-    static const double cl = run(noneq::method::dopri5, 1e-12).cl_s;
-    return cl;
-}
-
-template <noneq::method M>
-void severi_method(benchmark::State& state) {
-    const double tol = std::pow(10.0, -double(state.range(0)));
-    const double ref = reference();
-    out o{};
-    for (auto _ : state) {
-        o = run(M, tol);
-        benchmark::DoNotOptimize(o);
-    }
-    state.counters["sim_s_per_cpu_s"] =
-        benchmark::Counter(2.0 * double(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["steps_per_sim_s"] = double(o.steps) / 2.0;
-    state.counters["cl_error_us"] = std::abs(o.cl_s - ref) * 1e6;
-}
-
 template <noneq::sensitivity_rhs How>
 void severi_sens(benchmark::State& state) {
     const double tol = std::pow(10.0, -double(state.range(0)));
@@ -84,7 +33,7 @@ void severi_sens(benchmark::State& state) {
     };
     std::size_t steps = 0;
     for (auto _ : state) {
-        sv::state x = start_state();
+        sv::state x = severi_cycles::limit_cycle_state();
         std::array<sv::state, 3> S{};
         noneq::sensitivity_options o;
         o.run = noneq::cardiac::cell_options(tol);
@@ -102,15 +51,15 @@ void severi_sens(benchmark::State& state) {
 
 } // namespace
 
-BENCHMARK(severi_method<noneq::method::cvode_bdf>)
+BENCHMARK(severi_cycles::cycle_benchmark<noneq::method::cvode_bdf>)
     ->Name("severi2012_cvode/cvode")
     ->DenseRange(4, 10, 2)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(severi_method<noneq::method::rodas4>)
+BENCHMARK(severi_cycles::cycle_benchmark<noneq::method::rodas4>)
     ->Name("severi2012_cvode/rodas4")
     ->DenseRange(4, 10, 2)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(severi_method<noneq::method::dopri5>)
+BENCHMARK(severi_cycles::cycle_benchmark<noneq::method::dopri5>)
     ->Name("severi2012_cvode/dopri5")
     ->DenseRange(4, 10, 2)
     ->Unit(benchmark::kMillisecond);

@@ -6,9 +6,9 @@
 //   rtol = atol = 10^-N, sampled every 0.1 ms from the continuous output. Counters:
 //   sim_s_per_cpu_s (simulated seconds per CPU second; = per wall second on an idle core),
 //   steps_per_sim_s, cycle_length_ms over the run, and cl_error_us, its distance from a dopri5 run
-//   at rtol 1e-11 (the accuracy). A dopri5 step count that hardly falls as the tolerance loosens
-//   means its step is bounded by stability (the model's fast Ca2+ modes), not by accuracy: the
-//   model is stiff.
+//   at rtol 1e-12 (the accuracy; severi_cycles.hpp, shared with bench_cvode.cpp). A dopri5 step
+//   count that hardly falls as the tolerance loosens means its step is bounded by stability (the
+//   model's fast Ca2+ modes), not by accuracy: the model is stiff.
 // severi2012/rhs/1 and severi2012/rhs_batch/L: one right-hand side (31 states), scalar and over
 //   an xsimd batch of L states.
 // severi2012/population/N: N cells as one SIMD population (population/population.hpp: forward
@@ -17,9 +17,9 @@
 //   one-cell runs' sim_s_per_cpu_s, which is what N independent one-cell runs achieve per cell)
 //   and cl_error_us, the cycle length over 2 s of one such cell against the same dopri5
 //   reference as above.
+#include "severi_cycles.hpp"
+
 #include <noneq/analysis/cycle_metrics.hpp>
-#include <noneq/cardiac/cell_run.hpp>
-#include <noneq/cardiac/severi2012.hpp>
 #include <noneq/population/population.hpp>
 
 #include <benchmark/benchmark.h>
@@ -30,60 +30,14 @@
 namespace {
 namespace sv = noneq::severi2012;
 
-const sv::state& limit_cycle_state() {
-    static const sv::state x = [] {
-        sv::state y = sv::initial_state;
-        noneq::cardiac::advance_cell(
-            sv::model{}, y, sv::state_scale, noneq::time<double>::from_value(0.0),
-            noneq::time<double>::from_value(20.0), noneq::cardiac::cell_options(1e-9));
-        return y;
-    }();
-    return x;
-}
+using severi_cycles::limit_cycle_state;
+using severi_cycles::run;
 
-struct run_out {
-    double cl_s;
-    std::size_t steps;
-};
-
-run_out run(noneq::method m, double tol, double t_sim) {
-    const sv::model mdl{};
-    std::vector<double> t, v;
-    t.reserve(std::size_t(t_sim / 1e-4) + 2);
-    v.reserve(t.capacity());
-    sv::state x = limit_cycle_state();
-    const auto steps = noneq::cardiac::run_cell(
-        mdl, x, sv::state_scale, noneq::time<double>::from_value(0.0),
-        noneq::time<double>::from_value(t_sim),
-        [&](const sv::state& s, double ts) {
-            t.push_back(ts);
-            v.push_back(s[sv::V]);
-        },
-        noneq::cardiac::cell_options(tol), m);
-    return {noneq::measure_cycles(t, v).cycle_length_s, steps};
-}
-
-template <noneq::method M>
-void severi_run(benchmark::State& state) {
-    const double tol = std::pow(10.0, -double(state.range(0)));
-    const double t_sim = 2.0;
-    static const double cl_ref = run(noneq::method::dopri5, 1e-11, t_sim).cl_s;
-    run_out out{};
-    for (auto _ : state) {
-        out = run(M, tol, t_sim);
-        benchmark::DoNotOptimize(out);
-    }
-    state.counters["sim_s_per_cpu_s"] =
-        benchmark::Counter(t_sim * double(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["steps_per_sim_s"] = double(out.steps) / t_sim;
-    state.counters["cycle_length_ms"] = out.cl_s * 1e3;
-    state.counters["cl_error_us"] = std::abs(out.cl_s - cl_ref) * 1e6;
-}
-BENCHMARK(severi_run<noneq::method::rodas4>)
+BENCHMARK(severi_cycles::cycle_benchmark<noneq::method::rodas4>)
     ->Name("severi2012/rodas")
     ->DenseRange(3, 10, 1)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(severi_run<noneq::method::dopri5>)
+BENCHMARK(severi_cycles::cycle_benchmark<noneq::method::dopri5>)
     ->Name("severi2012/dopri5")
     ->DenseRange(3, 10, 1)
     ->Unit(benchmark::kMillisecond);
@@ -148,7 +102,7 @@ void severi_population_run(benchmark::State& state) {
     }
     state.counters["sim_s_per_cpu_s_per_cell"] = benchmark::Counter(
         0.2 * double(n) * double(state.iterations()), benchmark::Counter::kIsRate);
-    static const double cl_ref = run(noneq::method::dopri5, 1e-11, 2.0).cl_s;
+    const double cl_ref = severi_cycles::reference_cycle_length_s();
     static const double cl = population_cycle_length_s();
     state.counters["cycle_length_ms"] = cl * 1e3;
     state.counters["cl_error_us"] = std::abs(cl - cl_ref) * 1e6;
