@@ -21,18 +21,16 @@
 #include <noneq/membrane/squid_axon.hpp>
 
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <limits>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -76,24 +74,17 @@ struct frame {
 // missing or fails; the run's results are unaffected.
 bool plot_png(const std::string& png, const std::vector<double>& x_um,
               const std::vector<frame>& frames) {
-    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
-        std::fprintf(stderr, "noneq-cable: gnuplot not found; --png skipped "
-                             "(Debian: apt-get install gnuplot-nox)\n");
-        return false;
-    }
-    namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("noneq-cable-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir);
+    const noneq_example::scratch_dir dir("noneq-cable");
+    const std::string data = dir.file("v.dat");
     {
-        std::ofstream d(dir / "v.dat");
+        std::ofstream d(data);
         for (const auto& f : frames) {
             for (std::size_t i = 0; i < x_um.size(); ++i)
                 d << x_um[i] * 1e-3 << ' ' << f.t_ms << ' ' << f.v[i] << '\n';
             d << '\n';
         }
     }
-    std::ofstream gp(dir / "plot.gp");
+    std::ostringstream gp;
     gp << "set terminal pngcairo size 1000,620 font 'Sans,11'\n"
        << "set output '" << png << "'\n"
        << "set title 'HH axon: V(x, t), an action potential travelling from x = 0'\n"
@@ -101,13 +92,8 @@ bool plot_png(const std::string& png, const std::vector<double>& x_um,
        << "set view map\nset pm3d map interpolate 1,1\nunset key\nset cbrange [-80:50]\n"
        << "set palette defined (-80 '#000004', -40 '#51127c', 0 '#b73779', 30 '#fc8961', 50 "
           "'#fcfdbf')\n"
-       << "splot '" << (dir / "v.dat").string() << "' using 1:2:3 with pm3d\n";
-    gp.close();
-    const std::string cmd = "gnuplot '" + (dir / "plot.gp").string() + "' 2>/dev/null";
-    const bool ok = std::system(cmd.c_str()) == 0;
-    fs::remove_all(dir);
-    if (!ok) std::fprintf(stderr, "noneq-cable: gnuplot failed; --png skipped\n");
-    return ok;
+       << "splot '" << data << "' using 1:2:3 with pm3d\n";
+    return noneq_example::gnuplot("noneq-cable", gp.str()) == noneq_example::plot_status::written;
 }
 
 std::string position_key(double x_um) {

@@ -20,38 +20,29 @@
 // unknown model or a file that cannot be read or is inconsistent (one line on stderr).
 #include "cell_models.hpp"
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 
 namespace {
 
 int plot(const std::string& csv, const std::string& png, const std::string& title) {
-    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
-        std::fprintf(stderr, "note: gnuplot not found; --png skipped\n");
-        return 0;
-    }
-    const auto script = std::filesystem::temp_directory_path() / "noneq_cardiac_cell_plot.gp";
-    {
-        std::ofstream g(script);
-        g << "set terminal pngcairo size 900,420 font 'sans,11'\n"
-          << "set output '" << png << "'\nset datafile separator ','\nset grid\nunset key\n"
-          << "set title '" << title << "'\nset xlabel 't (ms)'\nset ylabel 'V (mV)'\n"
-          << "plot '" << csv << "' using 1:2 with lines lw 2 lc rgb '#1f4e9c'\n";
-    }
-    const int rc = std::system(("gnuplot '" + script.string() + "'").c_str());
-    std::filesystem::remove(script);
-    if (rc != 0) {
-        std::fprintf(stderr, "gnuplot failed (exit %d)\n", rc);
-        return 1;
-    }
-    return 0;
+    std::ostringstream g;
+    g << "set terminal pngcairo size 900,420 font 'sans,11'\n"
+      << "set output '" << png << "'\nset datafile separator ','\nset grid\nunset key\n"
+      << "set title '" << title << "'\nset xlabel 't (ms)'\nset ylabel 'V (mV)'\n"
+      << "plot '" << csv << "' using 1:2 with lines lw 2 lc rgb '#1f4e9c'\n";
+    return noneq_example::gnuplot("noneq-cardiac-cell", g.str()) ==
+                   noneq_example::plot_status::failed
+               ? 1
+               : 0;
 }
 
 } // namespace
@@ -98,9 +89,10 @@ int main(int argc, char** argv) {
         noneq_example::kv("v_max_mV", m.v_max_mV);
         noneq_example::kv("v_rest_mV", m.v_rest_mV);
         noneq_example::kv("dvdt_max_V_per_s", m.dvdt_max_V_per_s);
+        std::optional<noneq_example::scratch_dir> scratch; // --png without --csv: the data
         std::string data = csv;
         if (!png.empty() && data.empty())
-            data = (std::filesystem::temp_directory_path() / "noneq_cardiac_cell.csv").string();
+            data = scratch.emplace("noneq-cardiac-cell").file("v.csv");
         if (!data.empty()) {
             std::ofstream f(data);
             f << "t_ms,V_mV\n";
@@ -111,7 +103,6 @@ int main(int argc, char** argv) {
         int rc = 0;
         if (!png.empty()) {
             rc = plot(data, png, tr.name + ", APD90 " + std::to_string(m.apd90_ms) + " ms");
-            if (csv.empty()) std::filesystem::remove(data);
         }
         if (!std::isfinite(m.apd90_ms)) {
             std::fprintf(stderr, "noneq-cardiac-cell: no complete action potential found\n");

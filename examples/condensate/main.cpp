@@ -14,6 +14,7 @@
 #include <noneq/softmatter/morphology.hpp>
 
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -21,10 +22,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -52,19 +52,18 @@ bool write_matrix(const std::filesystem::path& p, const xt::xtensor<double, 2>& 
 bool plot_png(const std::string& png, const xt::xtensor<double, 2>& atp,
               const std::vector<xt::xtensor<double, 2>>& snaps, const std::vector<double>& times,
               double L, double x_src, double y_src) {
-    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
-        std::fprintf(stderr, "noneq-condensate: gnuplot not found; --png skipped "
-                             "(Debian: apt-get install gnuplot-nox)\n");
+    const noneq_example::scratch_dir dir("noneq-condensate");
+    const auto phi_file = [&](std::size_t k) {
+        return dir.file("phi" + std::to_string(k) + ".dat");
+    };
+    bool ok = write_matrix(dir.file("atp.dat"), atp);
+    for (std::size_t k = 0; k < snaps.size(); ++k)
+        ok = ok && write_matrix(phi_file(k), snaps[k]);
+    if (!ok) {
+        std::fprintf(stderr, "noneq-condensate: cannot write the plot's data; --png skipped\n");
         return false;
     }
-    namespace fs = std::filesystem;
-    const fs::path dir =
-        fs::temp_directory_path() / ("noneq-condensate-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir);
-    bool ok = write_matrix(dir / "atp.dat", atp);
-    for (std::size_t k = 0; k < snaps.size(); ++k)
-        ok = ok && write_matrix(dir / ("phi" + std::to_string(k) + ".dat"), snaps[k]);
-    std::ofstream gp(dir / "plot.gp");
+    std::ostringstream gp;
     const double dx = L / double(atp.shape()[1]);
     gp << "set terminal pngcairo size 1600,430 font 'Sans,11'\n"
        << "set output '" << png << "'\n"
@@ -75,24 +74,19 @@ bool plot_png(const std::string& png, const xt::xtensor<double, 2>& atp,
        << " front fs empty border rgb 'white' lw 2\n"
        << "set title 'ATP c(x) / c_{max} (source: mitochondrion)'\nset cbrange [0:1]\n"
        << "set palette defined (0 '#000004', 0.5 '#b73779', 1 '#fcfdbf')\n"
-       << "plot '" << (dir / "atp.dat").string() << "' matrix using (($1+0.5)*" << dx
-       << "):(($2+0.5)*" << dx << "):3 with image\n"
+       << "plot '" << dir.file("atp.dat") << "' matrix using (($1+0.5)*" << dx << "):(($2+0.5)*"
+       << dx << "):3 with image\n"
        << "set cbrange [-1.1:1.1]\nset palette defined (-1.1 '#f7fbff', 0 '#6baed6', 1.1 "
           "'#08306b')\n";
     for (std::size_t k = 0; k < snaps.size(); ++k) {
         char title[96];
         std::snprintf(title, sizeof title, "phi at t = %.0f", times[k]);
-        gp << "set title '" << title << "'\nplot '"
-           << (dir / ("phi" + std::to_string(k) + ".dat")).string() << "' matrix using (($1+0.5)*"
+        gp << "set title '" << title << "'\nplot '" << phi_file(k) << "' matrix using (($1+0.5)*"
            << dx << "):(($2+0.5)*" << dx << "):3 with image\n";
     }
     gp << "unset multiplot\n";
-    gp.close();
-    const std::string cmd = "gnuplot '" + (dir / "plot.gp").string() + "'";
-    ok = ok && std::system(cmd.c_str()) == 0;
-    fs::remove_all(dir);
-    if (!ok) std::fprintf(stderr, "noneq-condensate: gnuplot failed; --png skipped\n");
-    return ok;
+    return noneq_example::gnuplot("noneq-condensate", gp.str()) ==
+           noneq_example::plot_status::written;
 }
 } // namespace
 

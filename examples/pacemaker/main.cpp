@@ -23,14 +23,15 @@
 #include <noneq/integrate/sensitivity.hpp>
 
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -85,37 +86,25 @@ bool write_csv(const std::string& path, const std::vector<sample>& s, double t0,
 }
 
 int plot(const std::string& csv, const std::string& png, const std::string& title) {
-    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
-        std::fprintf(stderr, "note: gnuplot not found; --png skipped\n");
-        return 0;
-    }
-    const auto script = std::filesystem::temp_directory_path() / "noneq_pacemaker_plot.gp";
-    {
-        std::ofstream g(script);
-        g << "set terminal pngcairo size 900,640 font 'sans,11'\n"
-          << "set output '" << png << "'\n"
-          << "set datafile separator ','\nset key autotitle columnhead\n"
-          << "set multiplot layout 2,1 title '" << title << "'\n"
-          << "set lmargin 12\nset grid\nunset key\n"
-          << "set ylabel 'V (mV)'\nset format x ''\n"
-          << "plot '" << csv << "' using ($1*1000):2 with lines lw 2 lc rgb '#1f4e9c'\n"
-          << "set ylabel 'I_f (pA)'\nset xlabel 't (ms)'\nset format x '%g'\nset key top right\n"
-          << "plot '" << csv
-          << "' using ($1*1000):($4*1000) with lines lw 2 lc rgb '#b22222' "
-             "title 'I_f', '' using ($1*1000):($5*1000) with lines dt 2 lw 1.5 lc rgb '#d2691e' "
-             "title "
-             "'I_{f,Na}', '' using ($1*1000):($6*1000) with lines dt 3 lw 2 lc rgb '#2e8b57' title "
-             "'I_{f,K}'\n"
-          << "unset multiplot\n";
-    }
-    const std::string cmd = "gnuplot '" + script.string() + "'";
-    const int rc = std::system(cmd.c_str());
-    std::filesystem::remove(script);
-    if (rc != 0) {
-        std::fprintf(stderr, "gnuplot failed (exit %d)\n", rc);
-        return 1;
-    }
-    return 0;
+    std::ostringstream g;
+    g << "set terminal pngcairo size 900,640 font 'sans,11'\n"
+      << "set output '" << png << "'\n"
+      << "set datafile separator ','\nset key autotitle columnhead\n"
+      << "set multiplot layout 2,1 title '" << title << "'\n"
+      << "set lmargin 12\nset grid\nunset key\n"
+      << "set ylabel 'V (mV)'\nset format x ''\n"
+      << "plot '" << csv << "' using ($1*1000):2 with lines lw 2 lc rgb '#1f4e9c'\n"
+      << "set ylabel 'I_f (pA)'\nset xlabel 't (ms)'\nset format x '%g'\nset key top right\n"
+      << "plot '" << csv
+      << "' using ($1*1000):($4*1000) with lines lw 2 lc rgb '#b22222' "
+         "title 'I_f', '' using ($1*1000):($5*1000) with lines dt 2 lw 1.5 lc rgb '#d2691e' "
+         "title "
+         "'I_{f,Na}', '' using ($1*1000):($6*1000) with lines dt 3 lw 2 lc rgb '#2e8b57' title "
+         "'I_{f,K}'\n"
+      << "unset multiplot\n";
+    return noneq_example::gnuplot("noneq-pacemaker", g.str()) == noneq_example::plot_status::failed
+               ? 1
+               : 0;
 }
 } // namespace
 
@@ -214,9 +203,9 @@ int main(int argc, char** argv) {
                 }
             }
         if (seen < 3) t_end = t.back();
+        std::optional<noneq_example::scratch_dir> scratch; // --png without --csv: the data
         std::string data = csv;
-        if (!png.empty() && data.empty())
-            data = (std::filesystem::temp_directory_path() / "noneq_pacemaker.csv").string();
+        if (!png.empty() && data.empty()) data = scratch.emplace("noneq-pacemaker").file("v.csv");
         if (!data.empty() && !write_csv(data, s, t_two, t_end)) {
             std::fprintf(stderr, "--csv: cannot write '%s'\n", data.c_str());
             return 2;
@@ -228,7 +217,6 @@ int main(int argc, char** argv) {
                 title, sizeof title, "Severi 2012 SAN cell: CL %.1f ms, MDP %.1f mV, g_f x%.2f",
                 m.cycle_length_s * 1e3, m.mdp_mV, (1.0 - p.if_block) * (p.ivabradine ? 0.34 : 1.0));
             rc = plot(data, png, title);
-            if (csv.empty()) std::filesystem::remove(data);
         }
         if (m.n_cycles == 0) {
             std::fprintf(stderr,

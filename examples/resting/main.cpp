@@ -6,12 +6,12 @@
 #include <noneq/membrane/pump_leak.hpp>
 
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 int main(int argc, char** argv) {
@@ -98,20 +98,17 @@ int main(int argc, char** argv) {
         if (!plot.empty()) {
             if (csv.empty()) {
                 std::fprintf(stderr, "note: --plot needs --csv; no plot written\n");
-            } else if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) {
-                std::fprintf(stderr, "note: gnuplot not found; no plot written\n");
             } else {
-                const std::string cmd =
-                    "gnuplot -e \"set terminal png size 900,600; set output '" + plot +
-                    "'; set datafile separator ','; set xlabel 't (h) after pump block'; "
-                    "set ylabel 'mV'; f='" +
-                    csv +
-                    "'; plot f using (\\$1/3600):2 skip 1 with lines title 'V', "
-                    "f using (\\$1/3600):6 skip 1 with lines title 'E_{Na}', "
-                    "f using (\\$1/3600):7 skip 1 with lines title 'E_K', "
-                    "f using (\\$1/3600):8 skip 1 with lines title 'E_{Cl}'\"";
-                if (std::system(cmd.c_str()) != 0)
-                    std::fprintf(stderr, "note: gnuplot failed; no plot written\n");
+                noneq_example::gnuplot(
+                    "noneq-resting",
+                    "set terminal png size 900,600\nset output '" + plot +
+                        "'\nset datafile separator ','\nset xlabel 't (h) after pump block'\n"
+                        "set ylabel 'mV'\nf='" +
+                        csv +
+                        "'\nplot f using ($1/3600):2 skip 1 with lines title 'V', "
+                        "f using ($1/3600):6 skip 1 with lines title 'E_{Na}', "
+                        "f using ($1/3600):7 skip 1 with lines title 'E_K', "
+                        "f using ($1/3600):8 skip 1 with lines title 'E_{Cl}'\n");
             }
         }
     } catch (const noneq::domain_error& e) {

@@ -14,13 +14,14 @@
 #include <noneq/devices/spectrum.hpp>
 
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #ifndef NONEQ_DATA_DIR
@@ -34,32 +35,22 @@ namespace {
 /// Plot the scan CSV with gnuplot, if it is installed; otherwise a note on stderr.
 void plot_scan(const std::string& csv, const std::string& png, const std::string& title,
                double best_eg, double best_eff) {
-    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
-        std::fprintf(stderr, "noneq-solar: gnuplot not found; plot %s skipped\n", png.c_str());
-        return;
-    }
-    const std::string script = png + ".gp";
-    {
-        std::ofstream gp(script);
-        gp << "set terminal pngcairo size 900,560 font ',11'\n"
-           << "set output '" << png << "'\n"
-           << "set datafile separator ','\n"
-           << "set xlabel 'band gap (eV)'\nset ylabel 'efficiency (%)'\n"
-           << "set title '" << title << "'\nset grid\nset key top right\n"
-           << "set yrange [0:*]\nset offsets 0, 0, 4, 0\n";
-        char label[160];
-        std::snprintf(
-            label, sizeof label,
-            "set label 1 sprintf('maximum %%.1f %%%% at %%.3f eV', %.6f, %.6f) at %.6f,%.6f "
-            "offset 1,1\n",
-            100 * best_eff, best_eg, best_eg, 100 * best_eff);
-        gp << label << "plot '" << csv << "' every ::1 using 1:($2*100) with lines lw 2 title "
-           << "'detailed-balance limit', '-' using 1:2 with points pt 7 ps 1.2 notitle\n"
-           << best_eg << ',' << 100 * best_eff << "\ne\n";
-    }
-    if (std::system(("gnuplot '" + script + "'").c_str()) != 0)
-        std::fprintf(stderr, "noneq-solar: gnuplot failed; plot %s skipped\n", png.c_str());
-    std::remove(script.c_str());
+    std::ostringstream gp;
+    gp << "set terminal pngcairo size 900,560 font ',11'\n"
+       << "set output '" << png << "'\n"
+       << "set datafile separator ','\n"
+       << "set xlabel 'band gap (eV)'\nset ylabel 'efficiency (%)'\n"
+       << "set title '" << title << "'\nset grid\nset key top right\n"
+       << "set yrange [0:*]\nset offsets 0, 0, 4, 0\n";
+    char label[160];
+    std::snprintf(label, sizeof label,
+                  "set label 1 sprintf('maximum %%.1f %%%% at %%.3f eV', %.6f, %.6f) at %.6f,%.6f "
+                  "offset 1,1\n",
+                  100 * best_eff, best_eg, best_eg, 100 * best_eff);
+    gp << label << "plot '" << csv << "' every ::1 using 1:($2*100) with lines lw 2 title "
+       << "'detailed-balance limit', '-' using 1:2 with points pt 7 ps 1.2 notitle\n"
+       << best_eg << ',' << 100 * best_eff << "\ne\n";
+    noneq_example::gnuplot("noneq-solar", gp.str());
 }
 } // namespace
 
