@@ -31,6 +31,24 @@ struct conductivity_tensor {
                                               conductivity<double> sigma_t) {
         return {sigma_l, sigma_t, sigma_t};
     }
+    /// The monodomain tensor of a bidomain medium whose intra- and extracellular tensors share
+    /// their axes: per axis the two conductivities in series, sigma_i sigma_e / (sigma_i +
+    /// sigma_e) (the current crosses the membrane from one space to the other; half their
+    /// harmonic mean). With sigma_e >> sigma_i it tends to sigma_i; an axis where both are zero
+    /// stays zero. This is how the N-version benchmark (Niederer et al. 2011) turns its four
+    /// bidomain values into the monodomain problem it poses.
+    static conductivity_tensor monodomain(const conductivity_tensor& intra,
+                                          const conductivity_tensor& extra) {
+        const auto series = [](conductivity<double> i, conductivity<double> e) {
+            require(std::isfinite(si_value(i)) && si_value(i) >= 0, "sigma_i", si_value(i),
+                    ">= 0, finite", "S/m");
+            require(std::isfinite(si_value(e)) && si_value(e) >= 0, "sigma_e", si_value(e),
+                    ">= 0, finite", "S/m");
+            const double s = si_value(i) + si_value(e);
+            return s > 0 ? (i * e) / (i + e) : i;
+        };
+        return {series(intra.x, extra.x), series(intra.y, extra.y), series(intra.z, extra.z)};
+    }
 };
 
 struct medium {
