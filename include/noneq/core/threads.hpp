@@ -180,8 +180,12 @@ private:
     // then sleep on `cv` until it holds. `ready` reads atomics written under m_.
     template <class Ready>
     void wait_for(Ready ready, std::condition_variable& cv) {
-        for (int i = 0; i < spin_iterations; ++i)
+        for (int i = 0; i < spin_iterations; ++i) {
             if (ready()) return;
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause(); // leaves the core's other hardware thread its share
+#endif
+        }
         std::unique_lock lk(m_);
         cv.wait(lk, ready);
     }
@@ -219,7 +223,7 @@ private:
         workers_.clear();
     }
 
-    static constexpr int spin_iterations = 4000;
+    static constexpr int spin_iterations = 2000;
     std::mutex m_;
     std::condition_variable wake_, done_;
     std::atomic<std::uint64_t> generation_{0};
