@@ -429,3 +429,107 @@ TEST_CASE("run_on_threads with thread_start::together lets the tasks meet at a b
     for (const int s : seen)
         CHECK(s == int(n));
 }
+
+// ---- the persistent pool (core/threads.hpp: thread_pool) ------------------------------------
+
+TEST_CASE("thread_pool runs every index exactly once across many jobs, each on its own worker") {
+    constexpr std::size_t size = 4, jobs = 2000;
+    thread_pool pool(size);
+    CHECK(pool.size() == size);
+    std::array<std::atomic<int>, size> runs{};
+    std::array<std::thread::id, size> first{}; // worker k is one thread for the pool's life
+    bool same_threads = true, caller_is_zero = true;
+    std::size_t expected_total = 0;
+    for (std::size_t j = 0; j < jobs; ++j) {
+        const std::size_t n = 1 + j % size; // 1 .. size tasks, including jobs with idle workers
+        std::array<std::thread::id, size> who{};
+        pool.run(n, [&](std::size_t k) {
+            ++runs[k];
+            who[k] = std::this_thread::get_id();
+        });
+        expected_total += n;
+        caller_is_zero = caller_is_zero && who[0] == std::this_thread::get_id();
+        for (std::size_t k = 1; k < n; ++k) {
+            if (first[k] == std::thread::id{}) first[k] = who[k];
+            same_threads = same_threads && who[k] == first[k] && who[k] != who[0];
+        }
+    }
+    CHECK(caller_is_zero);
+    CHECK(same_threads);
+    int total = 0;
+    for (std::size_t k = 0; k < size; ++k) {
+        // task k runs in the jobs with n > k: jobs - (jobs / size) * k of them (jobs % size == 0)
+        CHECK(runs[k] == int(jobs - jobs / size * k));
+        total += runs[k];
+    }
+    CHECK(total == int(expected_total));
+    int calls = 0;
+    pool.run(0, [&](std::size_t) { ++calls; });
+    CHECK(calls == 0);
+    CHECK_THROWS_AS(pool.run(size + 1, [](std::size_t) {}), noneq::domain_error);
+    CHECK_THROWS_AS(thread_pool(0), noneq::domain_error);
+}
+
+TEST_CASE("thread_pool rethrows the lowest task's exception and stays usable") {
+    thread_pool pool(6);
+    for (int round = 0; round < 3; ++round) { // as run_on_threads: task 2's error, not task 4's
+        std::atomic<int> ran{0};
+        std::atomic<bool> four_failed{false};
+        const auto msg = thrown_by([&] {
+            pool.run(6, [&](std::size_t k) {
+                ++ran;
+                if (k == 4) {
+                    four_failed = true;
+                    throw std::runtime_error("chunk 4");
+                }
+                if (k == 2) {
+                    while (!four_failed)
+                        std::this_thread::yield();
+                    throw std::runtime_error("chunk 2");
+                }
+            });
+        });
+        CHECK(msg == "chunk 2");
+        CHECK(ran == 6);
+        std::atomic<int> after{0}; // the next job sees no stale error
+        pool.run(6, [&](std::size_t) { ++after; });
+        CHECK(after == 6);
+    }
+    const auto fail_0_and_2 = [&] {
+        pool.run(3, [](std::size_t k) {
+            if (k != 1) require_positive(k == 0 ? "x0" : "x2", -1.0);
+        });
+    };
+    CHECK_THROWS_AS(fail_0_and_2(), noneq::domain_error);
+    CHECK(thrown_by(fail_0_and_2).find("'x0'") != std::string::npos);
+    CHECK(thrown_by([&] {
+              pool.run(5, [](std::size_t k) {
+                  if (k == 4) throw std::runtime_error("worker 4");
+              });
+          }) == "worker 4");
+}
+
+TEST_CASE("thread_pool: tasks meet at a barrier, and a pool without a job is destroyed cleanly") {
+    constexpr std::size_t n = 4;
+    thread_pool pool(n);
+    for (int round = 0; round < 50; ++round) {
+        std::barrier sync(static_cast<std::ptrdiff_t>(n));
+        std::array<int, n> seen{};
+        std::atomic<int> arrived{0};
+        pool.run(n, [&](std::size_t k) {
+            ++arrived;
+            sync.arrive_and_wait(); // every task has arrived before any goes on
+            seen[k] = arrived.load();
+        });
+        for (const int s : seen)
+            CHECK(s == int(n));
+    }
+    for (int i = 0; i < 20; ++i) { // started and stopped with no job ever run
+        thread_pool idle(3);
+        CHECK(idle.size() == 3);
+    }
+    thread_pool alone(1); // no workers: the job runs on the calling thread
+    std::thread::id who;
+    alone.run(1, [&](std::size_t) { who = std::this_thread::get_id(); });
+    CHECK(who == std::this_thread::get_id());
+}

@@ -156,6 +156,87 @@ TEST_CASE("population: two threads give bit-identical results to one") {
     }
 }
 
+TEST_CASE("population: two threads on a kept pool = one thread over many short advance calls") {
+    // A tissue advances its cells a step or a few per call: thousands of jobs on one pool (and
+    // on threads started per call), with blocks that end inside a call and calls that end
+    // inside a block. Copies (their own pool) and moves (the pool along) continue identically.
+#ifdef NONEQ_SANITIZED
+    const std::size_t n = 40, calls = 300;
+#else
+    const std::size_t n = 200, calls = 1500;
+#endif
+    auto a = make_population(n, 0.025, {}, 1);
+    auto b = make_population(n, 0.025, {}, 2);
+    auto c = make_population(n, 0.025, {}, 2);
+    for (std::size_t j = 0; j < calls; ++j) {
+        const std::size_t steps = 1 + j % 3; // block_steps 333: a block ends inside a call
+        a.advance_steps(steps);
+        b.advance_steps(steps);
+        c.advance_steps(steps);
+        if (j == calls / 3) c = population<hh::axon>(c);                // copy: a pool of its own
+        if (j == 2 * calls / 3) c = population<hh::axon>(std::move(c)); // move: the pool along
+    }
+    const auto same = [&](const population<hh::axon>& x) {
+        bool ok = x.steps_done() == a.steps_done();
+        for (std::size_t i = 0; i < n; ++i) {
+            ok = ok && x.spike_count(i) == a.spike_count(i);
+            for (std::size_t k = 0; k < 4; ++k)
+                ok = ok && x.state(i, k) == a.state(i, k);
+            const auto ta = a.spike_times(i), tx = x.spike_times(i);
+            ok = ok && ta.size() == tx.size();
+            for (std::size_t s = 0; ok && s < ta.size(); ++s)
+                ok = ok && in_ms(ta[s]) == in_ms(tx[s]);
+        }
+        return ok;
+    };
+    CHECK(a.total_spikes() > 0);
+    CHECK(same(b));
+    CHECK(same(c));
+}
+
+TEST_CASE("population: threads started per call (persistent_threads off) = one thread") {
+    const std::size_t n = 40;
+    auto a = make_population(n, 0.025, {}, 1);
+    population<hh::axon>::options opt;
+    opt.threads = 2;
+    opt.block_steps = 333;
+    opt.persistent_threads = false;
+    population<hh::axon> b(n, hh_axon(), 0.025_ms, -65.0_mV, cell_area, opt);
+    for (std::size_t i = 0; i < n; ++i)
+        b.set_stimulus(i, drive_nA(i) * 1.0_nA);
+    for (std::size_t j = 0; j < 200; ++j) {
+        a.advance_steps(1 + j % 5);
+        b.advance_steps(1 + j % 5);
+    }
+    bool same = b.steps_done() == a.steps_done();
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t k = 0; k < 4; ++k)
+            same = same && a.state(i, k) == b.state(i, k);
+    CHECK(same);
+}
+
+TEST_CASE("population: two threads, a non-finite state restores every thread's cells") {
+    // Cell 39 is in the second thread's half; the failure falls in the call's last block (not
+    // followed by a barrier) and in an earlier one (followed by it): both restore all cells.
+    const std::size_t n = 40;
+    for (const std::size_t steps : {std::size_t{5}, std::size_t{1000}}) {
+        auto pop = make_population(n, 0.025, {}, 2);
+        pop.advance_steps(10);
+        std::vector<double> v0(n);
+        for (std::size_t i = 0; i < n; ++i)
+            v0[i] = in_mV(pop.v(i));
+        pop.set_stimulus(n - 1, 1e308 * 1.0_nA); // as above: the density overflows
+        CHECK_THROWS_WITH_AS(pop.advance_steps(steps), doctest::Contains("of cell 39"),
+                             domain_error);
+        CHECK(pop.steps_done() == 10);
+        for (std::size_t i = 0; i < n; ++i)
+            CHECK(in_mV(pop.v(i)) == v0[i]);
+        pop.set_stimulus(n - 1, drive_nA(n - 1) * 1.0_nA); // usable again
+        pop.advance_steps(steps);
+        CHECK(pop.steps_done() == 10 + steps);
+    }
+}
+
 TEST_CASE("population: staggered coupling has the converged spike count at dt = 0.025 ms") {
     // 10 cells (one of each drive), 100 ms. dt -> 0 (0.001 ms) gives 78 spikes, as does NEURON
     // 8.2 (hh.mod, fixed step 0.025 ms; benchmarks/peers/neuron_hh_population.py). Brian2's

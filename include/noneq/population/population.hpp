@@ -16,7 +16,13 @@
 // Stepping: the cells are uncoupled, so each group of batches stays in registers for a block of
 // steps (temporal blocking). At each block end (a common time) the state is checked; a non-finite
 // value restores every cell to the block's start and throws domain_error naming the cell, the
-// variable and the time. Optionally several threads share the cells (a barrier per block).
+// variable and the time. Optionally several threads share the cells (a barrier between blocks).
+// Threads: with threads > 1 the population owns a thread_pool (core/threads.hpp), started at the
+// first advance and parked between calls, so a caller advancing a few steps at a time (a tissue's
+// reaction step) pays a wake-up per call, not a thread start (options::persistent_threads =
+// false: threads started per call instead, nothing parked between calls). A copy starts without
+// a pool and makes its own at its first advance; a move takes the pool along; the pool never
+// changes the results (bit for bit those of one thread).
 #pragma once
 
 #include <noneq/core/crossing.hpp>
@@ -36,6 +42,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <numeric>
 #include <span>
 #include <sstream>
@@ -65,7 +72,8 @@ public:
         unsigned threads = 1;            ///< 0: std::thread::hardware_concurrency()
         double threshold_mV = 0.0;       ///< spike: upward crossing of this potential
         noneq::coupling coupling = noneq::coupling::staggered; ///< NEURON's (or Brian2's)
-        table_grid rates{}; ///< enabled: every gate's coefficients from a table
+        table_grid rates{};             ///< enabled: every gate's coefficients from a table
+        bool persistent_threads = true; ///< threads > 1: kept between calls (or started per call)
     };
 
     /// n cells of `model` at v0 (a membrane's other states at steady state, an ODE model's at
@@ -201,13 +209,19 @@ public:
             const shared sh{sync, failed};
             std::vector<failure> fs(T);
             std::vector<std::size_t> dones(T, 0);
-            run_on_threads(
-                T,
-                [&](std::size_t t) {
-                    dones[t] = run_blocks(nb * t / T, nb * (t + 1) / T, steps, &sh, fs[t]);
-                },
-                thread_start::together);
-            done = dones[0];
+            const auto task = [&](std::size_t t) {
+                dones[t] = run_blocks(nb * t / T, nb * (t + 1) / T, steps, &sh, fs[t]);
+            };
+            if (opt_.persistent_threads) {
+                if (!pool_.p || pool_.p->size() != T) pool_.p = std::make_unique<thread_pool>(T);
+                pool_.p->run(T, task); // all T threads exist: barrier-safe, as `together`
+            } else {
+                run_on_threads(T, task, thread_start::together);
+            }
+            done = *std::min_element(dones.begin(), dones.end());
+            for (unsigned t = 0; t < T; ++t) // the last block is not synchronised: see run_blocks
+                if (dones[t] != done)
+                    copy_range(backup_, x_, counts_backup_, counts_, nb * t / T, nb * (t + 1) / T);
             for (auto& g : fs)
                 if (g.bad && (!f.bad || g.step < f.step)) f = g;
         }
@@ -237,11 +251,22 @@ private:
         std::barrier<>& sync;
         std::atomic<bool>& failed;
     };
+    // The pool: copies start without one (each population owns its threads), moves take it.
+    struct pool_slot {
+        std::unique_ptr<thread_pool> p;
+        pool_slot() = default;
+        pool_slot(const pool_slot&) noexcept {}
+        pool_slot& operator=(const pool_slot&) noexcept { return *this; }
+        pool_slot(pool_slot&&) noexcept = default;
+        pool_slot& operator=(pool_slot&&) noexcept = default;
+    };
     static constexpr std::size_t G = 4; // batches kept in flight together (instruction-level par.)
     void check_index(std::size_t i) const { require(i < n_, "i", i, "cell index < size()"); }
 
-    // Blocks of steps over batches [b0, b1); with `sh`, in step with the other threads.
-    // Returns the steps completed (all of them, or those before the failing block).
+    // Blocks of steps over batches [b0, b1); with `sh`, in step with the other threads at the end
+    // of every block but the last (the caller, after the join, restores the ranges of the
+    // threads that finished a last block in which another failed). Returns the steps completed
+    // (all of them, or those before the failing block).
     std::size_t run_blocks(std::size_t b0, std::size_t b1, std::size_t steps, const shared* sh,
                            failure& f) {
         const auto& k = k_;
@@ -262,7 +287,7 @@ private:
                     run_group<1, true>(b, s0, len, k, f);
                 }
             bool stop = f.bad;
-            if (sh) {
+            if (sh && done + len < steps) {
                 if (f.bad) sh->failed.store(true);
                 sh->sync.arrive_and_wait();
                 stop = sh->failed.load();
@@ -360,6 +385,7 @@ private:
     std::vector<std::uint32_t> counts_, counts_backup_;
     std::vector<double> times_; // in the model's time unit, spike_capacity per cell
     std::size_t steps_ = 0;
+    pool_slot pool_; // threads > 1 and persistent_threads: made at the first advance
 };
 
 } // namespace noneq
