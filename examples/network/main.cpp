@@ -175,6 +175,7 @@ int run_dry(const settings& s) {
     kv::kv("exchanges", double(vol.epochs));
     kv::kv("count_bytes", double(vol.count_bytes));
     kv::kv("spike_bytes", double(vol.spike_bytes));
+    kv::kv("overflows", double(vol.overflows));
     kv::kv("bytes_per_rank_per_exchange", vol.bytes_per_rank_per_epoch());
     kv::kv("bytes_per_rank_per_simulated_s",
            double(vol.count_bytes + vol.spike_bytes) / double(s.dry_run) / (s.t_ms * 1e-3));

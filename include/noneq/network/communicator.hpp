@@ -13,10 +13,10 @@
 //                                       (copied: `mine` may change at once) and returns
 //   c.finish_exchange(counts, all)      completes it: counts as gather_counts, all as
 //                                       gather_spikes (empty if some count < 0)
-// It is one fixed-size record per rank (count + spike_capacity().slots spikes) gathered by one
-// nonblocking allgather; a rank with more spikes sends the rest in a second, blocking allgatherv
-// that every rank joins (they all see the counts). The capacity follows the counts (every rank
-// computes it from the same counts, so no message is needed to agree on it).
+// It is one fixed-size record per rank (the count and spike_capacity's slots of spikes, used or
+// not) gathered by one nonblocking allgather; a rank with more spikes sends the rest in a second,
+// blocking allgatherv that every rank joins (they all see the counts). The capacity follows the
+// counts (every rank computes it from the same counts, so no message is needed to agree on it).
 // Implementations: local_communicator (here), dry_run (dry_run.hpp: R ranks as threads of one
 // process, counting the bytes a real exchange would move) and mpi_communicator (mpi.hpp: plain
 // MPI calls, target noneq::mpi); all three are overlapping communicators.
@@ -65,7 +65,7 @@ concept overlapping_communicator = communicator<C> &&
 /// (so that a rate that stays sends no overflow), halving at most per exchange as activity
 /// falls, within [min_slots, max_slots] (beyond max_slots the overflow exchange carries the rest).
 struct spike_capacity {
-    static constexpr std::int64_t min_slots = 4, max_slots = 4096;
+    static constexpr std::int64_t min_slots = 1, max_slots = 4096;
     std::int64_t slots = min_slots;
     void update(const std::vector<std::int64_t>& counts) {
         std::int64_t m = 0;
