@@ -243,9 +243,16 @@ TEST_CASE("the communicator concepts") {
     noneq::spike_capacity cap;
     CHECK(cap.slots == 1);
     cap.update({3, 100, 0});
-    CHECK(cap.slots == 128);
+    CHECK(cap.slots == 256); // > 1.5 x 100
     cap.update({0, 1});
-    CHECK(cap.slots == 64); // halves at most per exchange
+    CHECK(cap.slots == 128); // halves at most per exchange
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    CHECK(cap.slots == 4); // > 1.5 x 2
     cap.update({1 << 20});
     CHECK(cap.slots == noneq::spike_capacity::max_slots);
 }

@@ -61,9 +61,10 @@ concept overlapping_communicator = communicator<C> &&
 };
 
 /// The spike slots per rank of an overlapped exchange's fixed-size record. After each exchange
-/// every rank updates it from the same gathered counts: the power of two >= the largest count
-/// (so that a rate that stays sends no overflow), halving at most per exchange as activity
-/// falls, within [min_slots, max_slots] (beyond max_slots the overflow exchange carries the rest).
+/// every rank updates it from the same gathered counts: the power of two > 1.5 x the largest
+/// count (headroom for the epoch-to-epoch fluctuation: each overflow is a blocking collective),
+/// halving at most per exchange as activity falls, within [min_slots, max_slots] (beyond
+/// max_slots the overflow exchange carries the rest).
 struct spike_capacity {
     static constexpr std::int64_t min_slots = 1, max_slots = 4096;
     std::int64_t slots = min_slots;
@@ -71,7 +72,7 @@ struct spike_capacity {
         std::int64_t m = 0;
         for (std::int64_t k : counts)
             m = std::max(m, k);
-        const std::int64_t want = std::int64_t(std::bit_ceil(std::uint64_t(m)));
+        const std::int64_t want = std::int64_t(std::bit_ceil(std::uint64_t(m + m / 2 + 1)));
         slots = std::clamp(std::max(want, slots / 2), min_slots, max_slots);
     }
 };
