@@ -1,7 +1,8 @@
 // network/: event-receiving synapses as membrane parts, the Traub-Miles cell of the COBAHH
 // benchmark against Brian2's formulas, the hand-checkable spike times of a chain of HH cells,
 // the raster's independence of ranks (dry run: 1, 2, 4 ranks, block and round-robin) and
-// threads (1, 2), the dry run's exchange volume, and bad input on one rank stopping all ranks.
+// threads (1, 2) and of the exchange mode (blocking, overlapped), the communicator concepts, the
+// dry run's exchange volume, and bad input or a mid-run failure on one rank stopping all ranks.
 #include <noneq/membrane/channel.hpp>
 #include <noneq/membrane/leak.hpp>
 #include <noneq/membrane/membrane.hpp>
@@ -23,7 +24,10 @@
 #include "support/compare.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <exception>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -127,7 +131,9 @@ namespace {
 // A small COBAHH (400 cells, p = 0.2: the benchmark's in-degree of 80) on `ranks` dry-run ranks.
 std::vector<noneq::spike> cobahh_raster(int ranks, noneq::distribution d, unsigned threads,
                                         noneq::time<double> delay, double ms,
-                                        noneq::exchange_volume* vol = nullptr) {
+                                        noneq::exchange_volume* vol = nullptr,
+                                        noneq::exchange mode = noneq::exchange::blocking,
+                                        noneq::run_record* last = nullptr) {
     noneq::cobahh::parameters p;
     p.n = 400;
     p.p = 0.2;
@@ -141,10 +147,11 @@ std::vector<noneq::spike> cobahh_raster(int ranks, noneq::distribution d, unsign
         noneq::agree(comm, [&] { noneq::cobahh::build(net, p); });
         noneq::prepare_network(net, comm);
         noneq::run_record rec;
-        noneq::simulate(net, comm, ms * 1.0_ms, rec);
+        noneq::simulate(net, comm, ms * 1.0_ms, rec, mode);
         if (comm.rank() == ranks - 1) {
             std::lock_guard lock(m);
             raster = rec.raster;
+            if (last) *last = rec;
         }
     });
     if (vol) *vol = v;
@@ -169,6 +176,87 @@ TEST_CASE("the raster is identical on 1, 2 and 4 ranks and with 1 or 2 threads")
     CHECK(cobahh_raster(4, noneq::distribution::round_robin, 2, 0.0_ms, 50.0) == zero);
 }
 
+TEST_CASE("the overlapped exchange gives the blocking raster on 1 to 4 ranks") {
+    const auto ov = noneq::exchange::overlapped;
+    const auto block = noneq::distribution::block, rr = noneq::distribution::round_robin;
+    const auto one = cobahh_raster(1, block, 1, 0.25_ms, 100.0);
+    REQUIRE(one.size() > 200);
+    noneq::run_record rec;
+    CHECK(cobahh_raster(1, block, 1, 0.25_ms, 100.0, nullptr, ov, &rec) == one);
+    CHECK(rec.mode == ov);
+    CHECK(rec.epoch_steps == 1); // half of floor(2.5) + 1 = 3 steps, rounded down
+    CHECK(rec.epochs == 1000);
+    CHECK(cobahh_raster(2, block, 1, 0.25_ms, 100.0, nullptr, ov) == one);
+    CHECK(cobahh_raster(3, rr, 1, 0.25_ms, 100.0, nullptr, ov) == one);
+    CHECK(cobahh_raster(4, block, 2, 0.25_ms, 100.0, nullptr, ov) == one);
+    // a longer delay: epochs of 6 steps (blocking 13): still the blocking raster
+    const auto slow = cobahh_raster(1, block, 1, 1.2_ms, 60.0);
+    REQUIRE(slow.size() > 100);
+    CHECK(cobahh_raster(4, rr, 1, 1.2_ms, 60.0, nullptr, ov, &rec) == slow);
+    CHECK(rec.epoch_steps == 6);
+    // delay 0: one-step epochs cannot be halved, the run falls back to blocking
+    const auto zero = cobahh_raster(1, block, 1, 0.0_ms, 20.0);
+    CHECK(cobahh_raster(2, block, 1, 0.0_ms, 20.0, nullptr, ov, &rec) == zero);
+    CHECK(rec.mode == noneq::exchange::blocking);
+}
+
+namespace {
+struct blocking_only { // a communicator without the nonblocking exchange
+    int rank() const { return 0; }
+    int size() const { return 1; }
+    void gather_counts(std::int64_t k, std::vector<std::int64_t>& c) { c.assign(1, k); }
+    void gather_spikes(std::span<const noneq::spike>, const std::vector<std::int64_t>&,
+                       std::vector<noneq::spike>&) {}
+    double min_all(double x) { return x; }
+    void broadcast(std::string&, int) {}
+};
+struct no_broadcast {
+    int rank() const { return 0; }
+    int size() const { return 1; }
+    void gather_counts(std::int64_t, std::vector<std::int64_t>&) {}
+    void gather_spikes(std::span<const noneq::spike>, const std::vector<std::int64_t>&,
+                       std::vector<noneq::spike>&) {}
+    double min_all(double x) { return x; }
+    void start_exchange(std::int64_t, std::span<const noneq::spike>) {}
+    void finish_exchange(std::vector<std::int64_t>&, std::vector<noneq::spike>&) {}
+};
+} // namespace
+
+TEST_CASE("the communicator concepts") {
+    static_assert(noneq::overlapping_communicator<noneq::local_communicator>);
+    static_assert(noneq::overlapping_communicator<noneq::dry_run_communicator>);
+    static_assert(noneq::communicator<blocking_only>);
+    static_assert(!noneq::overlapping_communicator<blocking_only>);
+    static_assert(!noneq::communicator<no_broadcast>);
+    static_assert(!noneq::overlapping_communicator<no_broadcast>);
+    static_assert(!noneq::communicator<int>);
+    // asking a blocking-only communicator for the overlapped exchange is bad input
+    using net_t = noneq::network<hh_syn_cell>;
+    net_t net(noneq::partition(2), make_hh_syn(), 0.025_ms, -65.0_mV, 1000.0_um2, {});
+    net.connect({0, 1, 0, 10.0_nS, 2.0_ms});
+    blocking_only comm;
+    noneq::prepare_network(net, comm);
+    noneq::run_record rec;
+    CHECK_THROWS_WITH_AS(noneq::simulate(net, comm, 1.0_ms, rec, noneq::exchange::overlapped),
+                         doctest::Contains("argument 'mode'"), noneq::domain_error);
+    // the capacity of the overlapped exchange's record follows the largest count
+    noneq::spike_capacity cap;
+    CHECK(cap.slots == 1);
+    cap.update({3, 100, 0});
+    CHECK(cap.slots == 256); // > 1.5 x 100
+    cap.update({0, 1});
+    CHECK(cap.slots == 128); // halves at most per exchange
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    cap.update({2});
+    CHECK(cap.slots == 4); // > 1.5 x 2
+    cap.update({1 << 20});
+    CHECK(cap.slots == noneq::spike_capacity::max_slots);
+}
+
 TEST_CASE("the dry run counts the exchange volume") {
     noneq::exchange_volume v;
     const auto r = cobahh_raster(4, noneq::distribution::block, 1, 0.25_ms, 20.0, &v);
@@ -178,6 +266,55 @@ TEST_CASE("the dry run counts the exchange volume") {
     CHECK(v.count_bytes == v.epochs * 4 * 3 * 8); // each count to the 3 other ranks
     // 20 ms in epochs of 3 steps: 67 epochs, plus agree() of build, prepare and the duration
     CHECK(v.epochs == 67 + 3);
+    // overlapped: 200 one-step epochs, each rank's record of 8 + 16 slots bytes
+    noneq::exchange_volume o;
+    noneq::run_record rec;
+    CHECK(cobahh_raster(4, noneq::distribution::block, 1, 0.25_ms, 20.0, &o,
+                        noneq::exchange::overlapped, &rec) == r);
+    CHECK(o.spikes == v.spikes);
+    CHECK(o.epochs == 200 + 3);
+    CHECK(o.count_bytes == o.epochs * 4 * 3 * 8);
+    CHECK(o.spike_bytes >= 200 * 4 * 3 * 16); // at least one slot per record
+    CHECK(o.spike_bytes <= v.spike_bytes + 200 * 4 * 3 * 16 * 64);
+}
+
+TEST_CASE("a rank failing in mid-run stops every rank, in both exchange modes") {
+    // rank 1 (or ranks 1 and 2) poison a cell at 30 ms: its state becomes non-finite, every rank
+    // must stop with the lowest failing rank's error
+    for (auto mode : {noneq::exchange::blocking, noneq::exchange::overlapped})
+        for (int R : {2, 4}) {
+            CAPTURE(int(mode));
+            CAPTURE(R);
+            std::vector<std::string> seen(static_cast<std::size_t>(R));
+            const std::string want =
+                "rank 1 of " + std::to_string(R) + " failed: noneq: network: state";
+            noneq::cobahh::parameters p;
+            p.n = 80;
+            p.delay = 1.0_ms;
+            CHECK_THROWS_WITH_AS(
+                noneq::dry_run(R,
+                               [&](noneq::dry_run_communicator& comm) {
+                                   auto net = noneq::cobahh::make_network(
+                                       noneq::partition(p.n, comm.rank(), R), 0.1_ms);
+                                   noneq::agree(comm, [&] { noneq::cobahh::build(net, p); });
+                                   const int r = comm.rank();
+                                   if (r == 1 || (R == 4 && r == 2))
+                                       net.inject(net.layout().gid(0), 0,
+                                                  noneq::make<noneq::unit::conductance>(1e300),
+                                                  30.0_ms);
+                                   noneq::prepare_network(net, comm);
+                                   noneq::run_record rec;
+                                   try {
+                                       noneq::simulate(net, comm, 60.0_ms, rec, mode);
+                                   } catch (const std::exception& e) {
+                                       seen[std::size_t(r)] = e.what();
+                                       throw;
+                                   }
+                               }),
+                doctest::Contains(want.c_str()), noneq::domain_error);
+            for (const auto& e : seen)
+                CHECK(e == seen[0]);
+        }
 }
 
 TEST_CASE("bad input on one rank stops every rank with the error named") {

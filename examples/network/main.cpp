@@ -7,6 +7,9 @@
 //   the network's construction excluded) and ranks=. --dry-run R pretends R ranks (threads of
 //   this process, network/dry_run.hpp) and prints the exchange volume a real run would move.
 //   Built as noneq-network-mpi (where MPI is found) it runs over mpirun's ranks.
+//   --exchange blocking (default: NEURON's, an allgather per min-delay epoch) or overlapped
+//   (Arbor's: epochs of half that, each exchange nonblocking while the next epoch is stepped);
+//   the spikes are the same, exchange= names the mode used (blocking if delay < dt).
 // --model chain: --n HH cells (hh.mod) with an exponential synapse (tau 2 ms, 0 mV), cell k ->
 //   k + 1 with --delay (2 ms), dt 0.025 ms; after 500 ms at rest cell 0 receives one 10 nS event
 //   at 501 ms. Each cell fires L after its event arrives; the next event arrives at the first
@@ -42,7 +45,7 @@ namespace kv = noneq_example;
 
 struct settings {
     std::string model = "cobahh", dist = "block", csv, png, precision = "double", rates = "exact",
-                coupling = "simultaneous";
+                coupling = "simultaneous", exchange = "blocking";
     long long n = -1;
     double t_ms = 0, dt_ms = 0, delay_ms = -1, p = 0.02;
     unsigned long long seed = 1;
@@ -104,7 +107,9 @@ noneq::run_record cobahh_rank_as(Comm& comm, const settings& s, double& wall_ns,
     noneq::run_record rec;
     const std::clock_t c0 = std::clock();
     const auto t0 = std::chrono::steady_clock::now();
-    noneq::simulate(net, comm, s.t_ms * 1.0_ms, rec);
+    noneq::simulate(net, comm, s.t_ms * 1.0_ms, rec,
+                    s.exchange == "overlapped" ? noneq::exchange::overlapped
+                                               : noneq::exchange::blocking);
     wall_ns =
         std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - t0).count();
     cpu_ns = double(std::clock() - c0) * 1e9 / CLOCKS_PER_SEC;
@@ -135,6 +140,7 @@ int run_cobahh(Comm& comm, const settings& s, const noneq::exchange_volume* vol_
     kv::kv("rates", s.rates);
     kv::kv("coupling", s.coupling);
     kv::kv("epoch_steps", double(rec.epoch_steps));
+    kv::kv("exchange", rec.mode == noneq::exchange::overlapped ? "overlapped" : "blocking");
     kv::kv("spikes", double(rec.spikes));
     kv::kv("rate_hz", double(rec.spikes) / double(s.n) / (s.t_ms * 1e-3));
     kv::kv("ns_per_cell_step", wall / (double(s.n) * steps));
@@ -163,11 +169,13 @@ int run_dry(const settings& s) {
     kv::kv("ranks", double(s.dry_run));
     kv::kv("dry_run", "1");
     kv::kv("epoch_steps", double(rec0.epoch_steps));
+    kv::kv("exchange", rec0.mode == noneq::exchange::overlapped ? "overlapped" : "blocking");
     kv::kv("spikes", double(rec0.spikes));
     kv::kv("rate_hz", double(rec0.spikes) / double(s.n) / (s.t_ms * 1e-3));
     kv::kv("exchanges", double(vol.epochs));
     kv::kv("count_bytes", double(vol.count_bytes));
     kv::kv("spike_bytes", double(vol.spike_bytes));
+    kv::kv("overflows", double(vol.overflows));
     kv::kv("bytes_per_rank_per_exchange", vol.bytes_per_rank_per_epoch());
     kv::kv("bytes_per_rank_per_simulated_s",
            double(vol.count_bytes + vol.spike_bytes) / double(s.dry_run) / (s.t_ms * 1e-3));
@@ -234,6 +242,9 @@ int main(int argc, char** argv) {
                    "cobahh: simultaneous (default: Brian2's exponential Euler) or staggered "
                    "(NEURON's: the gates at the new V)");
     app.add_option("--distribution", s.dist, "block (default) or round_robin");
+    app.add_option("--exchange", s.exchange,
+                   "cobahh: blocking (default) or overlapped (nonblocking, epochs of half the "
+                   "min delay)");
     app.add_option("--csv", s.csv, "write every spike (t_ms, cell) to this CSV");
     app.add_option("--png", s.png, "draw the raster to this PNG (gnuplot)");
     if (const int rc = kv::parse(app, argc, argv, "noneq-network"); rc >= 0) return rc;
@@ -255,6 +266,9 @@ int main(int argc, char** argv) {
         if (s.dist != "block" && s.dist != "round_robin")
             throw kv::usage_error("--distribution = " + s.dist +
                                   " is not one of block, round_robin");
+        if (s.exchange != "blocking" && s.exchange != "overlapped")
+            throw kv::usage_error("--exchange = " + s.exchange +
+                                  " is not one of blocking, overlapped");
         if (s.n < 1 || s.n > 100000000)
             throw kv::usage_error("--n is outside the allowed range (1 .. 1e8)");
         if (!(s.t_ms > 0 && std::isfinite(s.t_ms)))

@@ -1,7 +1,13 @@
 # Configure, build and run the consumer project in one mode (find_package | add_subdirectory);
-# every step must succeed and the run must print EXPECT (a regex).
+# every step must succeed and the run must print EXPECT (a regex). With MPI=ON it also builds
+# the noneq::mpi program and runs that one (RUN: its command prefix, e.g. mpirun -np 2).
 file(REMOVE_RECURSE ${BIN})
 set(args -S ${SRC} -B ${BIN} -G ${GENERATOR} -DCONSUMER_MODE=${MODE})
+set(exe ${BIN}/consumer)
+if(MPI)
+  list(APPEND args -DCONSUMER_MPI=ON)
+  set(exe ${RUN} ${BIN}/consumer_mpi)
+endif()
 if(MODE STREQUAL "find_package")
   list(APPEND args -DCMAKE_PREFIX_PATH=${PREFIX})
 else()
@@ -13,7 +19,7 @@ foreach(step IN ITEMS configure build run)
   elseif(step STREQUAL "build")
     set(cmd ${CMAKE_COMMAND} --build ${BIN})
   else()
-    set(cmd ${BIN}/consumer)
+    set(cmd ${exe})
   endif()
   execute_process(COMMAND ${cmd} RESULT_VARIABLE rv OUTPUT_VARIABLE out ERROR_VARIABLE out)
   message("${out}")

@@ -7,9 +7,19 @@
 //   c.gather_spikes(mine, counts, all)  all = every rank's spikes in rank order (an allgatherv)
 //   c.min_all(x)                        the minimum of x over the ranks (an allreduce)
 //   c.broadcast(text, root)             rank root's text to every rank
+// overlapping_communicator<C> adds a nonblocking exchange (Arbor's overlap of exchange and
+// computation, simulate.hpp's exchange::overlapped), at most one in flight:
+//   c.start_exchange(k, mine)           posts this rank's count k (-1: "I failed") and spikes
+//                                       (copied: `mine` may change at once) and returns
+//   c.finish_exchange(counts, all)      completes it: counts as gather_counts, all as
+//                                       gather_spikes (empty if some count < 0)
+// It is one fixed-size record per rank (the count and spike_capacity's slots of spikes, used or
+// not) gathered by one nonblocking allgather; a rank with more spikes sends the rest in a second,
+// blocking allgatherv that every rank joins (they all see the counts). The capacity follows the
+// counts (every rank computes it from the same counts, so no message is needed to agree on it).
 // Implementations: local_communicator (here), dry_run (dry_run.hpp: R ranks as threads of one
 // process, counting the bytes a real exchange would move) and mpi_communicator (mpi.hpp: plain
-// MPI calls, target noneq::mpi).
+// MPI calls, target noneq::mpi); all three are overlapping communicators.
 //
 // Errors never hang: a rank that fails says so in the next collective (a count of -1, or the
 // flag of agree()); every rank then receives the message of the lowest failing rank and throws
@@ -20,6 +30,7 @@
 #include <noneq/network/spike.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <concepts>
 #include <cstdint>
 #include <exception>
@@ -41,6 +52,31 @@ concept communicator = requires(C& c, std::int64_t k, std::vector<std::int64_t>&
     c.broadcast(text, root);
 };
 
+template <class C>
+concept overlapping_communicator = communicator<C> &&
+    requires(C& c, std::int64_t k, std::span<const spike> mine, std::vector<std::int64_t>& counts,
+             std::vector<spike>& all) {
+    c.start_exchange(k, mine);
+    c.finish_exchange(counts, all);
+};
+
+/// The spike slots per rank of an overlapped exchange's fixed-size record. After each exchange
+/// every rank updates it from the same gathered counts: the power of two > 1.5 x the largest
+/// count (headroom for the epoch-to-epoch fluctuation: each overflow is a blocking collective),
+/// halving at most per exchange as activity falls, within [min_slots, max_slots] (beyond
+/// max_slots the overflow exchange carries the rest).
+struct spike_capacity {
+    static constexpr std::int64_t min_slots = 1, max_slots = 4096;
+    std::int64_t slots = min_slots;
+    void update(const std::vector<std::int64_t>& counts) {
+        std::int64_t m = 0;
+        for (std::int64_t k : counts)
+            m = std::max(m, k);
+        const std::int64_t want = std::int64_t(std::bit_ceil(std::uint64_t(m + m / 2 + 1)));
+        slots = std::clamp(std::max(want, slots / 2), min_slots, max_slots);
+    }
+};
+
 /// One process: every collective is the identity.
 class local_communicator {
 public:
@@ -53,8 +89,21 @@ public:
     }
     double min_all(double x) { return x; }
     void broadcast(std::string&, int) {}
+    void start_exchange(std::int64_t k, std::span<const spike> mine) {
+        k_ = k;
+        mine_.assign(mine.begin(), mine.end());
+    }
+    void finish_exchange(std::vector<std::int64_t>& counts, std::vector<spike>& all) {
+        counts.assign(1, k_);
+        all.clear();
+        if (k_ >= 0) all.swap(mine_);
+    }
+
+private:
+    std::int64_t k_ = 0;
+    std::vector<spike> mine_;
 };
-static_assert(communicator<local_communicator>);
+static_assert(overlapping_communicator<local_communicator>);
 
 /// After a collective count exchange: if some rank reported failure (a count < 0), every rank
 /// throws domain_error naming the lowest failing rank and its message (`mine` on that rank).

@@ -3,6 +3,10 @@
 // communicator would exchange, and counting the bytes a real allgather would move:
 //   counts: every rank receives R - 1 counts of 8 bytes per epoch (R (R - 1) 8 bytes in all);
 //   spikes: every rank receives the others' spikes, 16 bytes each ((R - 1) 16 bytes per spike).
+// An overlapped exchange (start_exchange, finish_exchange; communicator.hpp) moves each rank's
+// fixed-size record, full or not: R (R - 1) (8 + 16 slots) bytes, plus the overflow's spikes.
+// start_exchange only posts this rank's record; finish_exchange waits for the others (the
+// barrier stands for the wait on MPI's request).
 // It tests the partition and the exchange without MPI (the raster must equal the one-rank raster
 // bit for bit) and predicts the exchange volume of R ranks (benchmarks/README.md: 1024 ranks).
 //
@@ -36,6 +40,7 @@ struct exchange_volume {
     std::uint64_t spikes = 0;      ///< spikes exchanged (all ranks)
     std::uint64_t count_bytes = 0; ///< received by all ranks, in count exchanges
     std::uint64_t spike_bytes = 0; ///< received by all ranks, in spike exchanges
+    std::uint64_t overflows = 0;   ///< overlapped exchanges that needed the overflow allgatherv
     /// Bytes one rank receives per count exchange, on average.
     double bytes_per_rank_per_epoch() const {
         return epochs ? double(count_bytes + spike_bytes) / double(ranks) / double(epochs) : 0.0;
@@ -46,7 +51,7 @@ class dry_run_world {
 public:
     explicit dry_run_world(int ranks)
         : R_(ranks), sync_(ranks), counts_(std::size_t(ranks)), spikes_(std::size_t(ranks)),
-          mins_(std::size_t(ranks)) {
+          mins_(std::size_t(ranks)), posted_(std::size_t(ranks)), posted_k_(std::size_t(ranks)) {
         vol_.ranks = ranks;
     }
     int size() const { return R_; }
@@ -61,6 +66,9 @@ private:
     std::vector<std::int64_t> counts_;
     std::vector<std::vector<spike>> spikes_;
     std::vector<double> mins_;
+    std::vector<std::vector<spike>> posted_; // the overlapped exchange's records
+    std::vector<std::int64_t> posted_k_;
+    spike_capacity cap_;
     std::string text_;
     std::atomic<bool> dead_{false};
     exchange_volume vol_;
@@ -94,6 +102,35 @@ public:
         }
         wait();
     }
+    void start_exchange(std::int64_t k, std::span<const spike> mine) {
+        w_.posted_k_[std::size_t(r_)] = k;
+        w_.posted_[std::size_t(r_)].assign(mine.begin(), mine.end());
+    }
+    void finish_exchange(std::vector<std::int64_t>& counts, std::vector<spike>& all) {
+        wait(); // every rank has posted
+        counts = w_.posted_k_;
+        all.clear();
+        const bool failed = std::any_of(counts.begin(), counts.end(), [](auto k) { return k < 0; });
+        if (!failed)
+            for (const auto& s : w_.posted_)
+                all.insert(all.end(), s.begin(), s.end());
+        if (r_ == 0) {
+            const std::uint64_t R = std::uint64_t(w_.R_), C = std::uint64_t(w_.cap_.slots);
+            ++w_.vol_.epochs;
+            w_.vol_.count_bytes += R * (R - 1) * 8u;
+            w_.vol_.spike_bytes += R * (R - 1) * 16u * C;
+            if (!failed) {
+                std::uint64_t over = 0;
+                for (auto k : counts)
+                    over += std::uint64_t(std::max<std::int64_t>(k - w_.cap_.slots, 0));
+                w_.vol_.spikes += all.size();
+                w_.vol_.spike_bytes += over * (R - 1) * 16u;
+                w_.vol_.overflows += over > 0 ? 1u : 0u;
+                w_.cap_.update(counts);
+            }
+        }
+        wait(); // every rank has read: the records may be posted again
+    }
     double min_all(double x) {
         w_.mins_[std::size_t(r_)] = x;
         wait();
@@ -118,7 +155,7 @@ private:
     dry_run_world& w_;
     int r_;
 };
-static_assert(communicator<dry_run_communicator>);
+static_assert(overlapping_communicator<dry_run_communicator>);
 
 /// Runs body(comm) on `ranks` threads, one per pretended rank; returns the exchange volume.
 /// Rethrows the error of the lowest rank that failed.
