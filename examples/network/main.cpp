@@ -25,17 +25,17 @@
 #endif
 
 #include "cli.hpp"
+#include "plot.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -62,31 +62,22 @@ int plot(const std::vector<noneq::spike>& raster, double dt_ms, const settings& 
         if (!out) throw kv::usage_error("cannot write --csv file " + s.csv);
     }
     if (s.png.empty()) return 0;
-    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) {
-        std::fprintf(stderr, "note: gnuplot not found; --png skipped\n");
-        return 0;
-    }
-    const auto dir = std::filesystem::temp_directory_path();
-    const auto data = dir / "noneq_network_raster.dat", script = dir / "noneq_network_raster.gp";
+    const noneq_example::scratch_dir dir("noneq-network");
+    const std::string data = dir.file("raster.dat");
     {
         std::ofstream d(data);
         for (const auto& x : raster)
             d << x.t_steps * dt_ms << ' ' << x.source << '\n';
-        std::ofstream g(script);
-        g << "set terminal pngcairo size 900,520 font 'sans,11'\nset output '" << s.png << "'\n"
-          << "set title '" << (s.model == "cobahh" ? "COBAHH" : "HH chain") << ": " << s.n
-          << " cells, " << raster.size() << " spikes'\nset xlabel 't (ms)'\n"
-          << "set ylabel 'cell'\nunset key\nset yrange [-0.5:" << double(s.n) - 0.5 << "]\n"
-          << "plot '" << data.string() << "' using 1:2 with dots lc rgb '#1f4e9c'\n";
     }
-    const int rc = std::system(("gnuplot '" + script.string() + "'").c_str());
-    std::filesystem::remove(script);
-    std::filesystem::remove(data);
-    if (rc != 0) {
-        std::fprintf(stderr, "gnuplot failed (exit %d)\n", rc);
-        return 1;
-    }
-    return 0;
+    std::ostringstream g;
+    g << "set terminal pngcairo size 900,520 font 'sans,11'\nset output '" << s.png << "'\n"
+      << "set title '" << (s.model == "cobahh" ? "COBAHH" : "HH chain") << ": " << s.n << " cells, "
+      << raster.size() << " spikes'\nset xlabel 't (ms)'\n"
+      << "set ylabel 'cell'\nunset key\nset yrange [-0.5:" << double(s.n) - 0.5 << "]\n"
+      << "plot '" << data << "' using 1:2 with dots lc rgb '#1f4e9c'\n";
+    return noneq_example::gnuplot("noneq-network", g.str()) == noneq_example::plot_status::failed
+               ? 1
+               : 0;
 }
 
 // One rank's COBAHH; returns its raster; times the simulation loop.

@@ -39,6 +39,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <sstream>
 #include <tuple>
 #include <utility>
@@ -187,14 +188,22 @@ public:
         const std::size_t T = std::min<std::size_t>(opt_.threads, std::max<std::size_t>(nb, 1));
         for (auto& o : out_)
             o.clear();
-        run_on_threads(T, [&](std::size_t t) {
+        const auto task = [&](std::size_t t) {
             std::size_t b = nb * t / T;
             const std::size_t e = nb * (t + 1) / T;
             for (; b + G <= e; b += G)
                 run_group<G>(b, len, out_[t]);
             for (; b < e; ++b)
                 run_group<1>(b, len, out_[t]);
-        });
+        };
+        // An epoch can be one step (COBAHH's zero delay): threads started per epoch would cost
+        // more than the epoch, so the network keeps a pool, created at the first threaded epoch.
+        if (T > 1) {
+            if (!pool_ || pool_->size() != T) pool_ = std::make_unique<thread_pool>(T);
+            pool_->run(T, task);
+        } else {
+            task(0);
+        }
         for (std::size_t t = 0; t < T; ++t)
             out.insert(out.end(), out_[t].begin(), out_[t].end());
         step_ += len;
@@ -345,6 +354,7 @@ private:
     std::vector<std::size_t> first_;     // conns_ of sources_[j]: [first_[j], first_[j + 1])
     std::vector<input> inputs_;
     std::vector<std::vector<spike>> out_;
+    std::unique_ptr<thread_pool> pool_; // threads > 1 only
     bool prepared_ = false;
     std::atomic<bool> bad_{false};
 };
