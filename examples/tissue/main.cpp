@@ -6,7 +6,8 @@
 //   --sheet                                    a 2D sheet with a sinoatrial node (sheet.hpp):
 //       Severi 2012 cells driving atrial-like tissue; --png writes the activation map.
 // Options for both: --split strang|godunov, --diffusion cn|be, --threads, --substeps (cell steps
-// per step), --t-max (ms), --quiet (no progress lines). Output: key=value lines, including
+// per step), --t-max (ms), --quiet (no progress lines); --cell-stepper rl|fe (tt06: Rush-Larsen,
+// the default, or forward Euler). Output: key=value lines, including
 // node_steps_per_s, cg_iterations_per_solve and memory_bytes_per_node.
 #include <noneq/tissue/mitchell_schaeffer.hpp>
 
@@ -41,7 +42,11 @@ int main(int argc, char** argv) {
     app.add_option("--diffusion", diffusion, "cn (Crank-Nicolson, default) or be");
     app.add_option("--threads", s.threads, "threads of the reaction step (0: all cores)");
     app.add_option("--substeps", s.substeps,
-                   "cell steps per time step (>= 1; tt06: default ceil(dt / 2 us))");
+                   "cell steps per time step (>= 1; tt06: default ceil(dt / H), H = 5 us by "
+                   "Rush-Larsen, 2 us by forward Euler)");
+    std::string cell_stepper = "rl";
+    app.add_option("--cell-stepper", cell_stepper,
+                   "tt06: rl (Rush-Larsen, default) or fe (forward Euler, for comparison)");
     app.add_option("--csv", s.csv, "benchmark: the diagonal's activation times as CSV");
     app.add_option("--png", s.png, "sheet: the activation map as PNG");
     app.add_option("--size", sh.size_mm, "sheet: side length, mm");
@@ -75,10 +80,13 @@ int main(int argc, char** argv) {
             throw CLI::ValidationError("--diffusion", diffusion + " is not one of cn, be");
         if (!(sh.san_coupling > 0 && sh.san_coupling <= 1))
             throw CLI::ValidationError("--san-coupling", "outside the allowed range (0 .. 1]");
+        if (cell_stepper != "rl" && cell_stepper != "fe")
+            throw CLI::ValidationError("--cell-stepper", cell_stepper + " is not one of rl, fe");
         if (cell != "tt06" && cell != "ms")
             throw CLI::ValidationError("--cell", cell + " is not one of tt06, ms");
     });
     if (rc >= 0) return rc;
+    s.forward_euler = cell_stepper == "fe";
     s.split =
         split == "godunov" ? noneq::tissue::splitting::godunov : noneq::tissue::splitting::strang;
     s.scheme = diffusion == "be" ? noneq::tissue::diffusion_scheme::backward_euler

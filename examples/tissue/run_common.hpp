@@ -19,6 +19,7 @@ struct tissue_settings {
     double dx_mm = 0.5, dt_ms = 0.05, t_max_ms = 0;
     unsigned threads = 1;
     std::size_t substeps = 1;
+    bool forward_euler = false; ///< imported cells: forward Euler instead of Rush-Larsen
     noneq::tissue::splitting split = noneq::tissue::splitting::strang;
     noneq::tissue::diffusion_scheme scheme = noneq::tissue::diffusion_scheme::crank_nicolson;
     std::string csv, png;

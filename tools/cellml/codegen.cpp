@@ -1,5 +1,6 @@
 // noneq-cellml: code generation (codegen.hpp).
 #include "codegen.hpp"
+#include "linear.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -183,6 +184,21 @@ std::string quoted(const std::string& s) {
     return "\"" + s + "\"";
 }
 
+/// Names joined by ", " into comment lines of at most ~96 characters, each starting `lead`.
+std::string wrapped(const std::vector<std::string>& names, const std::string& lead) {
+    if (names.empty()) return lead + "(none)\n";
+    std::string out, line = lead;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string item = names[i] + (i + 1 < names.size() ? "," : "");
+        if (line.size() > lead.size() && line.size() + 1 + item.size() > 96) {
+            out += line + "\n";
+            line = lead;
+        }
+        line += (line.size() > lead.size() ? " " : "") + item;
+    }
+    return out + line + "\n";
+}
+
 } // namespace
 
 std::string generate(const model& m, const analysis& a, const codegen_options& o) {
@@ -201,6 +217,15 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
         return "q<" + dim_type(m.vars[a.source[cls]].unit.d, full(cls)) + ", " +
                (varies ? "V" : "double") + ">";
     };
+    const std::vector<linear_state> lin = find_linear_states(m, a);
+    std::vector<std::string> lin_names, other_names;
+    {
+        std::vector<bool> is_lin(n, false);
+        for (const auto& l : lin)
+            is_lin[l.index] = true;
+        for (std::size_t i = 0; i < n; ++i)
+            (is_lin[i] ? lin_names : other_names).push_back(full(a.states[i]));
+    }
     // initial values, in the state's model units
     std::vector<double> x0(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -228,10 +253,15 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
       << "// " << n << " states, " << nk << " constants, " << nd << " derived constants, "
       << a.algebraic.size() << " algebraic variables; " << a.exprel_rewrites
       << " singular x/(exp(x)-1) terms rewritten through exprel.\n"
-      << "#pragma once\n\n#include <noneq/cellml/quantity.hpp>\n"
+      << "//\n// " << lin.size() << " of the " << n
+      << " states have a rate affine in themselves, dx/dt = a + b x with a, b free of x (the\n"
+      << "// converter's symbolic analysis: the gates); rhs_linear() gives b for them, and a\n"
+      << "// stepper may take their exact step for frozen other states (Rush-Larsen):\n"
+      << wrapped(lin_names, "//   ") << "// The others (forward Euler in such a stepper):\n"
+      << wrapped(other_names, "//   ") << "#pragma once\n\n#include <noneq/cellml/quantity.hpp>\n"
       << "#include <noneq/core/error.hpp>\n#include <noneq/integrate/time_unit.hpp>\n\n"
       << "#include <array>\n#include <cmath>\n#include <cstddef>\n#include <limits>\n"
-      << "#include <string>\n#include <string_view>\n\n"
+      << "#include <string>\n#include <string_view>\n#include <type_traits>\n\n"
       << "namespace noneq::cellml_models::" << ns << " {\n\n"
       << "class model {\npublic:\n"
       << "    static constexpr std::size_t n_states = " << n << ", n_constants = " << nk << ";\n"
@@ -246,6 +276,12 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
     h << "};\n    static constexpr std::array<const char*, n_states> state_units{";
     for (std::size_t i = 0; i < n; ++i)
         h << (i ? ", " : "") << quoted(a.state_unit[i]);
+    h << "};\n    /// The states whose rate is affine in themselves (indices; rhs_linear gives "
+         "b).\n"
+      << "    static constexpr std::size_t n_linear = " << lin.size() << ";\n"
+      << "    static constexpr std::array<std::size_t, n_linear> linear_states{";
+    for (std::size_t j = 0; j < lin.size(); ++j)
+        h << (j ? ", " : "") << lin[j].index;
     h << "};\n    /// The published initial state, in the model's units.\n"
       << "    static constexpr state_type initial_state{";
     for (std::size_t i = 0; i < n; ++i)
@@ -319,26 +355,46 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
       << "    template <class V>\n"
       << "    void rhs_at(const std::array<V, n_states>& x, std::array<V, n_states>& dx,\n"
       << "                const V& t) const {\n"
-      << "        using namespace noneq::cellml;\n"
-      << "        [[maybe_unused]] const auto c = [](double v) { return V(scalar_t<V>(v)); };\n";
+      << "        evaluate(x, dx, nullptr, t);\n    }\n";
+    if (!lin.empty())
+        h << "    /// d(state)/dt as rhs_at, and b[j] = d(dx[k])/d(x[k]) for k = linear_states[j]\n"
+          << "    /// (free of x[k]; per time unit): dx[k] = a + b x[k], x_inf = x[k] - dx[k] / "
+             "b.\n"
+          << "    template <class V>\n"
+          << "    void rhs_linear_at(const std::array<V, n_states>& x, std::array<V, n_states>& "
+             "dx,\n"
+          << "                       std::array<V, n_linear>& b, const V& t) const {\n"
+          << "        evaluate(x, dx, &b, t);\n    }\n"
+          << "    /// rhs_linear_at at time 0 (all of it for an autonomous model).\n"
+          << "    template <class V>\n"
+          << "    void rhs_linear(const std::array<V, n_states>& x, std::array<V, n_states>& dx,\n"
+          << "                    std::array<V, n_linear>& b) const {\n"
+          << "        evaluate(x, dx, &b, V(scalar_t<V>(0)));\n    }\n";
+    std::ostringstream body;
+    body << "    /// The right-hand side, and with B = std::array<V, n_linear>* the slopes b.\n"
+         << "    template <class V, class B>\n"
+         << "    void evaluate(const std::array<V, n_states>& x, std::array<V, n_states>& dx,\n"
+         << "                  [[maybe_unused]] B b, const V& t) const {\n"
+         << "        using namespace noneq::cellml;\n"
+         << "        [[maybe_unused]] const auto c = [](double v) { return V(scalar_t<V>(v)); };\n";
     if (a.time_cls >= 0 && needed.count(a.time_cls))
-        h << "        const q<dim<0, 0, 1, 0, 0, 0, 0>, V> " << emitter{m, a, ""}.name(a.time_cls)
-          << "{t * c(" << num(a.time_factor) << ")};\n";
+        body << "        const q<dim<0, 0, 1, 0, 0, 0, 0>, V> "
+             << emitter{m, a, ""}.name(a.time_cls) << "{t * c(" << num(a.time_factor) << ")};\n";
     else
-        h << "        (void)t;\n";
+        body << "        (void)t;\n";
     for (std::size_t i = 0; i < n; ++i)
         if (needed.count(a.states[i]))
-            h << "        const " << type_of_cls(a.states[i], true) << " "
-              << emitter{m, a, ""}.name(a.states[i]) << "{x[" << i << "] * c("
-              << num(a.state_factor[i]) << ")};\n";
+            body << "        const " << type_of_cls(a.states[i], true) << " "
+                 << emitter{m, a, ""}.name(a.states[i]) << "{x[" << i << "] * c("
+                 << num(a.state_factor[i]) << ")};\n";
     for (std::size_t i = 0; i < nk; ++i)
         if (needed.count(a.constants[i]))
-            h << "        const " << type_of_cls(a.constants[i], false) << " "
-              << emitter{m, a, ""}.name(a.constants[i]) << "{k_[" << i << "]};\n";
+            body << "        const " << type_of_cls(a.constants[i], false) << " "
+                 << emitter{m, a, ""}.name(a.constants[i]) << "{k_[" << i << "]};\n";
     for (std::size_t i = 0; i < nd; ++i)
         if (needed.count(a.derived[i]))
-            h << "        const " << type_of_cls(a.derived[i], false) << " "
-              << emitter{m, a, ""}.name(a.derived[i]) << "{d_[" << i << "]};\n";
+            body << "        const " << type_of_cls(a.derived[i], false) << " "
+                 << emitter{m, a, ""}.name(a.derived[i]) << "{d_[" << i << "]};\n";
     const dims td = a.time_cls >= 0 ? m.vars[a.source[a.time_cls]].unit.d : dims{};
     const auto rate_dims = [&](int c) {
         dims rd = m.vars[a.source[c]].unit.d;
@@ -360,20 +416,35 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
         std::string code = em.emit(a.def[c]->rhs);
         if (!varies) code = "widen<V>(" + code + ")";
         if (node >= nc)
-            h << "        const q<" << dim_type(rate_dims(c), full(c)) << ", V> r_"
-              << em.name(c).substr(2) << " = " << code << ";\n";
+            body << "        const q<" << dim_type(rate_dims(c), full(c)) << ", V> r_"
+                 << em.name(c).substr(2) << " = " << code << ";\n";
         else
-            h << "        const " << type_of_cls(c, true) << " " << em.name(c) << " = " << code
-              << ";\n";
+            body << "        const " << type_of_cls(c, true) << " " << em.name(c) << " = " << code
+                 << ";\n";
     }
     for (std::size_t i = 0; i < n; ++i) {
         const int c = a.states[i];
-        h << "        dx[" << i << "] = rate<" << dim_type(rate_dims(c), full(c)) << ">(r_"
-          << emitter{m, a, ""}.name(c).substr(2) << ", " << num(a.time_factor / a.state_factor[i])
-          << ");\n";
+        body << "        dx[" << i << "] = rate<" << dim_type(rate_dims(c), full(c)) << ">(r_"
+             << emitter{m, a, ""}.name(c).substr(2) << ", "
+             << num(a.time_factor / a.state_factor[i]) << ");\n";
     }
-    h << "    }\n"
-      << "    /// d(state)/dt at time 0 (all of it for an autonomous model).\n"
+    for (const auto& l : lin) {
+        const int c = a.states[l.index];
+        const emitter em{m, a, eq_where(c)};
+        std::set<int> refs;
+        collect(l.b, m, refs);
+        bool varies = false;
+        for (int r : refs)
+            varies = varies || r >= nc || a.roles[r] == role::state || a.roles[r] == role::time ||
+                     a.roles[r] == role::algebraic;
+        std::string code = em.emit(l.b);
+        if (!varies) code = "widen<V>(" + code + ")";
+        body << "        if constexpr (!std::is_same_v<B, std::nullptr_t>)\n"
+             << "            (*b)[" << (&l - lin.data()) << "] = rate<dim<0, 0, -1, 0, 0, 0, 0>>("
+             << code << ", " << num(a.time_factor) << "); // " << full(c) << "\n";
+    }
+    body << "    }\n";
+    h << "    /// d(state)/dt at time 0 (all of it for an autonomous model).\n"
       << "    template <class V>\n"
       << "    void rhs(const std::array<V, n_states>& x, std::array<V, n_states>& dx) const {\n"
       << "        rhs_at(x, dx, V(scalar_t<V>(0)));\n    }\n"
@@ -385,6 +456,7 @@ std::string generate(const model& m, const analysis& a, const codegen_options& o
       << "private:\n"
       << "    std::array<double, n_constants> k_{};\n"
       << "    std::array<double, " << (nd ? nd : 1) << "> d_{};\n\n"
+      << body.str() << "\n"
       << "    static std::size_t checked_index(std::string_view name) {\n"
       << "        const int i = constant_index(name);\n"
       << "        if (i < 0)\n"

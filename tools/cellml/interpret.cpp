@@ -11,7 +11,8 @@ namespace noneq_cellml {
 
 interpreter::interpreter(const std::string& path) : interpreter(read_model(path)) {}
 
-interpreter::interpreter(model m) : m_(std::move(m)), a_(analyse(m_)) {
+interpreter::interpreter(model m)
+    : m_(std::move(m)), a_(analyse(m_)), lin_(find_linear_states(m_, a_)) {
     const auto nc = static_cast<std::size_t>(m_.n_classes);
     v_.assign(nc, 0.0);
     rate_.assign(nc, 0.0);
@@ -92,6 +93,21 @@ void interpreter::rhs(const std::vector<double>& x, std::vector<double>& dx, dou
     }
     for (std::size_t i = 0; i < a_.states.size(); ++i)
         dx[i] = rate_[a_.states[i]] * a_.time_factor / a_.state_factor[i];
+}
+
+std::vector<std::size_t> interpreter::linear_states() const {
+    std::vector<std::size_t> r;
+    for (const auto& l : lin_)
+        r.push_back(l.index);
+    return r;
+}
+
+void interpreter::rhs_linear(const std::vector<double>& x, std::vector<double>& dx,
+                             std::vector<double>& b, double t) const {
+    rhs(x, dx, t);
+    b.resize(lin_.size());
+    for (std::size_t j = 0; j < lin_.size(); ++j)
+        b[j] = eval(lin_[j].b) * a_.time_factor;
 }
 
 double interpreter::eval(const expr& e) const {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "analyse.hpp"
+#include "linear.hpp"
 
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ public:
 
     /// d(state)/dt in model units at state x (model units) and time t (model time unit).
     void rhs(const std::vector<double>& x, std::vector<double>& dx, double t) const;
+    /// The states whose rate is affine in themselves (linear.hpp), as indices, in state order.
+    std::vector<std::size_t> linear_states() const;
+    /// rhs(), and b[j] = d(dx[k])/d(x[k]) (per model time unit) for k = linear_states()[j].
+    void rhs_linear(const std::vector<double>& x, std::vector<double>& dx, std::vector<double>& b,
+                    double t) const;
     /// Any variable's value (model units of that variable) after the last rhs() call.
     double value(const std::string& name) const;
 
@@ -45,6 +51,7 @@ public:
 private:
     model m_;
     analysis a_;
+    std::vector<linear_state> lin_;
     mutable std::vector<double> v_;    ///< per class, SI
     mutable std::vector<double> rate_; ///< per class (states), SI
     std::vector<double> k_;            ///< constants per class, SI (derived included)

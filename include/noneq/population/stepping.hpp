@@ -10,13 +10,20 @@
 //     Myokit's and CellML code generators use for populations, stable below the model's fastest
 //     time constant (Severi 2012: dt <= 2e-5 s, measured; its default 1e-5 s). Such a model may
 //     take one per-cell parameter, rhs(x, dx, p) (e.g. a conductance scale), so a population can
-//     spread it over its cells.
+//     spread it over its cells. A model that also offers rhs_linear(x, dx, b) (rush_larsen_model:
+//     a model imported from CellML, whose converter finds the states with a rate affine in
+//     themselves, dx_k/dt = a + b x_k, the gates) is stepped by the generalised Rush-Larsen step
+//     instead: those states exactly for frozen others, x_k += h dx_k phi1(b h) (Rush & Larsen
+//     1978; Sundnes, Lines & Tveito 2009), unconditionally stable for b <= 0, the rest by forward
+//     Euler; first order like forward Euler, but no longer limited by the fastest gate.
+//     ode_cell::set_stepper(ode_stepper::forward_euler) keeps forward Euler (for comparison).
 //
 // population_stepping<M> is the adapter: size, time unit, initial state, per-step data and the
 // step itself over a batch value type.
 #pragma once
 
 #include <noneq/core/error.hpp>
+#include <noneq/core/exprel.hpp>
 #include <noneq/core/value_traits.hpp>
 #include <noneq/integrate/exponential.hpp>
 #include <noneq/membrane/rate_table.hpp>
@@ -64,6 +71,49 @@ concept rhs_model = requires(const M& m, const typename M::state_type& x,
 } ||
    rhs_model_with_parameter<M, double>);
 
+/// A rhs_model (without a per-cell parameter) that gives, for its states linear_states[j]
+/// (rate affine in the state: dx_k/dt = a + b x_k with a, b free of x_k), the slope b[j] beside
+/// the rates: rhs_linear(x, dx, b). The converter writes it for every imported model that has
+/// such states.
+template <class M>
+concept rush_larsen_model =
+    rhs_model<M> && !rhs_model_with_parameter<M, double> &&
+    requires(const M& m, const typename M::state_type& x, typename M::state_type& dx,
+             std::array<double, M::n_linear>& b) {
+    requires M::n_linear >= 1;
+    { M::linear_states[0] } -> std::convertible_to<std::size_t>;
+    m.rhs_linear(x, dx, b);
+};
+
+/// One forward-Euler step of h (the model's time unit) of every state.
+template <rhs_model M, class V>
+void forward_euler_step(const M& m, std::array<V, rhs_size<M>>& x, double h) {
+    std::array<V, rhs_size<M>> dx;
+    m.rhs(x, dx);
+    const V hv = V(scalar_t<V>(h));
+    for (std::size_t k = 0; k < rhs_size<M>; ++k)
+        x[k] = fma_if_fast(hv, dx[k], x[k]);
+}
+
+/// One generalised Rush-Larsen step of h: each linear state by its exact solution for the
+/// other states frozen at their values at the step's start, x + h (a + b x) phi1(b h) (exact
+/// through b = 0), every other state by forward Euler.
+template <rush_larsen_model M, class V>
+void rush_larsen_step(const M& m, std::array<V, rhs_size<M>>& x, double h) {
+    std::array<V, rhs_size<M>> dx;
+    std::array<V, M::n_linear> b;
+    m.rhs_linear(x, dx, b);
+    const V hv = V(scalar_t<V>(h));
+    for (std::size_t j = 0; j < M::n_linear; ++j)
+        dx[M::linear_states[j]] *= phi1(b[j] * hv);
+    for (std::size_t k = 0; k < rhs_size<M>; ++k)
+        x[k] = fma_if_fast(hv, dx[k], x[k]);
+}
+
+/// How a population steps an ode_cell: Rush-Larsen where the model offers it (else forward
+/// Euler), or forward Euler whatever the model offers.
+enum class ode_stepper { rush_larsen, forward_euler };
+
 /// An ODE model for a population: the model, its initial state, its state names and its time
 /// unit in seconds (1e-3 for ms). x[0] must be the membrane potential in mV (spikes and v()).
 template <rhs_model M>
@@ -72,6 +122,8 @@ public:
     using model_type = M;
     using state_type = typename M::state_type;
     static constexpr std::size_t size = std::tuple_size<state_type>::value;
+    /// Whether the model offers the Rush-Larsen step (rush_larsen_model).
+    static constexpr bool has_rush_larsen = rush_larsen_model<M>;
 
     ode_cell(M model, const state_type& initial, std::array<const char*, size> names,
              double time_unit_s, double parameter_default = 1.0)
@@ -85,6 +137,10 @@ public:
     const char* name(std::size_t k) const { return k < size ? names_[k] : "?"; }
     double time_unit_s() const { return unit_s_; }
     double parameter_default() const { return p0_; }
+    /// The step the population takes: Rush-Larsen (the default; forward Euler where the model
+    /// does not offer it) or forward Euler.
+    ode_stepper stepper() const { return has_rush_larsen ? stepper_ : ode_stepper::forward_euler; }
+    void set_stepper(ode_stepper s) { stepper_ = s; }
 
     template <class V>
     void rhs(const std::array<V, size>& x, std::array<V, size>& dx, const V& p) const {
@@ -93,12 +149,25 @@ public:
         else
             model_.rhs(x, dx);
     }
+    /// One step of h (the model's time unit) by stepper().
+    template <class V>
+    void step(std::array<V, size>& x, const V& p, double h) const {
+        if constexpr (has_rush_larsen) {
+            if (stepper_ == ode_stepper::rush_larsen) return rush_larsen_step(model_, x, h);
+        }
+        std::array<V, size> dx;
+        rhs(x, dx, p);
+        const V hv = V(scalar_t<V>(h));
+        for (std::size_t k = 0; k < size; ++k)
+            x[k] = fma_if_fast(hv, dx[k], x[k]);
+    }
 
 private:
     M model_;
     state_type x0_;
     std::array<const char*, size> names_;
     double unit_s_, p0_;
+    ode_stepper stepper_ = ode_stepper::rush_larsen;
 };
 
 template <class T>
@@ -136,7 +205,7 @@ struct population_stepping<M> {
     }
 };
 
-/// ODE models: forward Euler in the model's time unit.
+/// ODE models: the ode_cell's step (Rush-Larsen or forward Euler) in the model's time unit.
 template <class M>
 requires is_ode_cell<M>::value struct population_stepping<M> {
     static constexpr std::size_t size = M::size;
@@ -159,13 +228,9 @@ requires is_ode_cell<M>::value struct population_stepping<M> {
     }
     static std::string name(const M& m, std::size_t k) { return m.name(k); }
     template <class V, class D>
-    NONEQ_FLATTEN static void step(const M& m, std::array<V, size>& x, const V&, const V& p,
-                                      double, double dt, const D&, coupling) {
-        std::array<V, size> dx;
-        m.rhs(x, dx, p);
-        const V h = V(scalar_t<V>(dt));
-        for (std::size_t k = 0; k < size; ++k)
-            x[k] = fma_if_fast(h, dx[k], x[k]);
+    NONEQ_FLATTEN static void step(const M& m, std::array<V, size>& x, const V&, const V& p, double,
+                                   double dt, const D&, coupling) {
+        m.step(x, p, dt);
     }
 };
 

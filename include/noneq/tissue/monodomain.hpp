@@ -6,8 +6,10 @@
 // population<Mk> per region (cells in SIMD lanes) and owns the field V at the nodes.
 //
 // Operator splitting: the reaction step is the population's own step of its cells (the
-// exponential / Rush-Larsen step for membranes, forward Euler for ODE models; optionally several
-// substeps per step), which changes V and the cells' states with no coupling; the diffusion step
+// exponential / Rush-Larsen step for membranes; for ODE models the ode_cell's step: Rush-Larsen
+// where the model gives its linear states' slopes, as models imported from CellML do, else
+// forward Euler; optionally several substeps per step), which changes V and the cells' states
+// with no coupling; the diffusion step
 // (diffusion.hpp) changes V alone, implicitly (backward Euler or Crank-Nicolson), with the
 // stimulus as its source. Godunov: R(dt) then D(dt) (first order). Strang: D(dt/2) R(dt) D(dt/2)
 // (second order in the splitting; overall order is that of the cell's stepper, first for both
