@@ -374,29 +374,33 @@ TEST_CASE("run_on_threads runs every task once, task 0 on the calling thread") {
     CHECK(one == std::this_thread::get_id());
 }
 
+// Six tasks of which 4 throws, then 2 (after 4 has): a run must report chunk 2, the lowest
+// task that threw, not the first exception in time.
+namespace {
+auto two_failing_chunks(std::atomic<int>& ran, std::atomic<bool>& four_failed) {
+    return [&ran, &four_failed](std::size_t k) {
+        ++ran;
+        if (k == 4) {
+            four_failed = true;
+            throw std::runtime_error("chunk 4");
+        }
+        if (k == 2) {
+            while (!four_failed)
+                std::this_thread::yield();
+            throw std::runtime_error("chunk 2");
+        }
+    };
+}
+} // namespace
+
 TEST_CASE("run_on_threads rethrows the lowest task's exception after every task has run") {
     // Tasks 2 and 4 fail; task 4 is made to fail first in time, yet task 2's error is reported,
     // as a sequential run over the chunks in order would report it.
     for (const auto start : {thread_start::independent, thread_start::together}) {
         std::atomic<int> ran{0};
         std::atomic<bool> four_failed{false};
-        const auto msg = thrown_by([&] {
-            run_on_threads(
-                6,
-                [&](std::size_t k) {
-                    ++ran;
-                    if (k == 4) {
-                        four_failed = true;
-                        throw std::runtime_error("chunk 4");
-                    }
-                    if (k == 2) {
-                        while (!four_failed)
-                            std::this_thread::yield();
-                        throw std::runtime_error("chunk 2");
-                    }
-                },
-                start);
-        });
+        const auto msg =
+            thrown_by([&] { run_on_threads(6, two_failing_chunks(ran, four_failed), start); });
         CHECK(msg == "chunk 2");
         CHECK(ran == 6);
     }
@@ -475,20 +479,7 @@ TEST_CASE("thread_pool rethrows the lowest task's exception and stays usable") {
     for (int round = 0; round < 3; ++round) { // as run_on_threads: task 2's error, not task 4's
         std::atomic<int> ran{0};
         std::atomic<bool> four_failed{false};
-        const auto msg = thrown_by([&] {
-            pool.run(6, [&](std::size_t k) {
-                ++ran;
-                if (k == 4) {
-                    four_failed = true;
-                    throw std::runtime_error("chunk 4");
-                }
-                if (k == 2) {
-                    while (!four_failed)
-                        std::this_thread::yield();
-                    throw std::runtime_error("chunk 2");
-                }
-            });
-        });
+        const auto msg = thrown_by([&] { pool.run(6, two_failing_chunks(ran, four_failed)); });
         CHECK(msg == "chunk 2");
         CHECK(ran == 6);
         std::atomic<int> after{0}; // the next job sees no stale error
